@@ -1,0 +1,56 @@
+package org.eventregistry.common;
+
+import jakarta.ws.rs.core.EntityTag;
+
+/** Entity tags of single records, made from their version, and the If-Match check writes make. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    /** The id is part of the tag so that a record deleted and made again under the same slug never matches an old tag. */
+    public static EntityTag tag(String id, long version) {
+        return new EntityTag(value(id, version));
+    }
+
+    private static String value(String id, long version) {
+        return id + "-" + version;
+    }
+
+    /**
+     * Throws 412 when an If-Match header is present and names none of the record's current tag or *.
+     * Weak tags compare by value (RFC 9110 allows only strong comparison for If-Match, and ours are strong).
+     */
+    public static void checkIfMatch(String ifMatch, String id, long currentVersion, String what) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String current = value(id, currentVersion);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals("\"" + current + "\"")) {
+                return;
+            }
+        }
+        throw new RegistryException.PreconditionFailed(what + " has changed since you read it (version " + currentVersion
+                + " now); fetch it again and reapply your change");
+    }
+
+    /** True when an If-None-Match header names the record's current tag (so a GET can answer 304). */
+    public static boolean matchesNoneMatch(String ifNoneMatch, String id, long currentVersion) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String current = value(id, currentVersion);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals("\"" + current + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

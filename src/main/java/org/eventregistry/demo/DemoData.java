@@ -1,0 +1,51 @@
+package org.eventregistry.demo;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.event.EventFields;
+import org.eventregistry.event.EventRepository;
+import org.eventregistry.event.EventService;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Fills an empty registry with demo records (drawn from CIRSD's public pages) so a first start has something to show. */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    private final RegistryConfig config;
+    private final EventRepository events;
+    private final EventService eventService;
+    private final ObjectMapper json;
+
+    public DemoData(RegistryConfig config, EventRepository events, EventService eventService, ObjectMapper json) {
+        this.config = config;
+        this.events = events;
+        this.eventService = eventService;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent start) throws IOException {
+        if (!config.demoData() || events.count() > 0) {
+            return;
+        }
+        List<EventFields> demo = read("/demo/events.json", new TypeReference<>() {
+        });
+        demo.forEach(fields -> eventService.create(fields, null));
+        LOG.infof("Loaded %d demo events into the empty registry (registry.demo-data=false turns this off)", demo.size());
+    }
+
+    private <T> T read(String resource, TypeReference<T> type) throws IOException {
+        try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
+            return json.readValue(in, type);
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package org.eventregistry.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.eventregistry.common.Cursors;
+import org.eventregistry.common.FieldError;
+import org.eventregistry.common.Idempotency;
+import org.eventregistry.common.Ids;
+import org.eventregistry.common.LanguageTag;
+import org.eventregistry.common.MergePatch;
+import org.eventregistry.common.Page;
+import org.eventregistry.common.PublicationStatus;
+import org.eventregistry.common.QueryValues;
+import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.common.RegistryException;
+import org.eventregistry.common.RichText;
+import org.eventregistry.common.Slugs;
+import org.eventregistry.common.Sort;
+import org.eventregistry.common.SortKey;
+import org.eventregistry.common.Topic;
+import org.eventregistry.common.Validation;
+import org.eventregistry.common.Versions;
+import org.eventregistry.common.Where;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Creates, changes, deletes and lists events; owns their transactions and rules. */
+@ApplicationScoped
+public class EventService {
+
+    static final Map<String, SortKey> SORT_KEYS = Map.of(
+            "startsAt", new SortKey("startsAt", "startsAt", SortKey.Kind.INSTANT),
+            "endsAt", new SortKey("endsAt", "endsAt", SortKey.Kind.INSTANT),
+            "title", new SortKey("title", "title", SortKey.Kind.TEXT),
+            "createdAt", new SortKey("createdAt", "createdAt", SortKey.Kind.INSTANT),
+            "updatedAt", new SortKey("updatedAt", "updatedAt", SortKey.Kind.INSTANT));
+    static final String DEFAULT_SORT = "startsAt";
+
+    private final EventRepository events;
+    private final Validation validation;
+    private final Idempotency idempotency;
+    private final Cursors cursors;
+    private final RegistryConfig config;
+    private final ObjectMapper json;
+
+    public EventService(EventRepository events, Validation validation, Idempotency idempotency, Cursors cursors,
+                        RegistryConfig config, ObjectMapper json) {
+        this.events = events;
+        this.validation = validation;
+        this.idempotency = idempotency;
+        this.cursors = cursors;
+        this.config = config;
+        this.json = json;
+    }
+
+    public EventView get(String ref) {
+        return view(find(ref));
+    }
+
+    @Transactional
+    public Idempotency.Created create(EventFields fields, String idempotencyKey) {
+        return idempotency.create("events", idempotencyKey, fields, () -> {
+            validation.check(fields);
+            Event event = new Event();
+            event.id = Ids.next();
+            event.createdAt = now();
+            apply(event, fields);
+            events.persist(event);
+            flush();
+            EventView view = view(event);
+            return new Idempotency.Created("/api/v1/events/" + event.id, Versions.tag(event.id, event.version).toString(),
+                    idempotency.write(view), false);
+        });
+    }
+
+    @Transactional
+    public EventView replace(String ref, EventFields fields, String ifMatch) {
+        Event event = find(ref);
+        Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
+        validation.check(fields);
+        apply(event, fields);
+        flush();
+        return view(event);
+    }
+
+    /** Applies an RFC 7396 merge patch to the event's writable fields; a patch giving a field the wrong type is a 400. */
+    @Transactional
+    public EventView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
+        Event event = find(ref);
+        Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
+        if (!patch.isObject()) {
+            throw new RegistryException.BadRequest("A merge patch of an event must be a JSON object");
+        }
+        JsonNode merged = MergePatch.apply(json.valueToTree(fields(event)), patch);
+        EventFields fields = json.treeToValue(merged, EventFields.class);
+        validation.check(fields);
+        apply(event, fields);
+        flush();
+        return view(event);
+    }
+
+    @Transactional
+    public void delete(String ref, String ifMatch) {
+        Event event = find(ref);
+        Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
+        List<String> sessions = events.childTitles(event.id);
+        if (!sessions.isEmpty()) {
+            throw new RegistryException.Conflict("The event has sessions; delete or move them first: "
+                    + String.join("; ", sessions));
+        }
+        events.delete(event);
+        flush();
+    }
+
+    public Page<EventView> list(EventFilters filters, String sortParam, String limitParam, String cursor) {
+        int limit = QueryValues.limit(limitParam);
+        Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
+        String fingerprint = Cursors.fingerprint(filters.canonical());
+        Where where = where(filters);
+        long total = events.count(where);
+        if (cursor != null) {
+            where.after(sort, "e", cursors.decode(cursor, sort, fingerprint));
+        }
+        List<Event> rows = events.page(where, sort, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Event> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? cursors.encode(sort, fingerprint, sortValues(page.get(page.size() - 1), sort)) : null;
+        return new Page<>(page.stream().map(this::view).toList(), total, limit, next);
+    }
+
+    private Where where(EventFilters f) {
+        ZoneId zone = config.defaultTimeZone();
+        Instant from = QueryValues.bound("from", f.from, false, zone);
+        Instant to = QueryValues.bound("to", f.to, true, zone);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw QueryValues.bad("to", "must not be before from");
+        }
+        Set<String> countries = QueryValues.split(f.country).stream().map(String::toUpperCase).collect(Collectors.toSet());
+        for (String country : countries) {
+            if (!Set.of(java.util.Locale.getISOCountries()).contains(country)) {
+                throw QueryValues.bad("country", "'" + country + "' is not an ISO 3166-1 alpha-2 code");
+            }
+        }
+        List<String> parents = new ArrayList<>();
+        for (String ref : QueryValues.split(f.parent)) {
+            parents.add(events.findByRef(ref).map(e -> e.id).orElse(ref));
+        }
+        return new Where()
+                .and("e.endsAt >= :from", "from", from)
+                .and("e.startsAt <= :to", "to", to)
+                .andAny("e.type in :types", "types", QueryValues.enums("type", f.type, EventType.class))
+                .andAny("e.status in :statuses", "statuses", QueryValues.enums("status", f.status, EventStatus.class))
+                .andAny("e.format in :formats", "formats", QueryValues.enums("format", f.format, EventFormat.class))
+                .andAny("e.publicationStatus in :publication", "publication",
+                        QueryValues.enums("publicationStatus", f.publicationStatus, PublicationStatus.class))
+                .andAny("e.venue.country in :countries", "countries", countries)
+                .andAny("e.venue.cityKey in :cities", "cities", keys(f.city))
+                .andAny("e.id in (select t.id from Event t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
+                .andAny("e.seriesKey in :series", "series", keys(f.series))
+                .andAny("e.language in :languages", "languages",
+                        QueryValues.split(f.language).stream().map(LanguageTag.Check::canonical).collect(Collectors.toSet()))
+                .andAny("e.parent.id in :parents", "parents", parents)
+                .and("e.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
+    }
+
+    private static Set<String> keys(List<String> values) {
+        return QueryValues.split(values).stream().map(Slugs::key).collect(Collectors.toSet());
+    }
+
+    private static List<Object> sortValues(Event event, Sort sort) {
+        List<Object> values = new ArrayList<>();
+        for (Sort.Order order : sort.orders()) {
+            values.add(switch (order.key().name()) {
+                case "startsAt" -> event.startsAt;
+                case "endsAt" -> event.endsAt;
+                case "title" -> event.title;
+                case "createdAt" -> event.createdAt;
+                case "updatedAt" -> event.updatedAt;
+                case "id" -> event.id;
+                default -> throw new IllegalStateException("No value for sort key " + order.key().name());
+            });
+        }
+        return values;
+    }
+
+    private Event find(String ref) {
+        return events.findByRef(ref).orElseThrow(() -> new RegistryException.NotFound("No event has the id or slug '" + ref + "'"));
+    }
+
+    /** Copies validated fields onto the entity; the checks that need the database or several fields happen here. */
+    private void apply(Event event, EventFields f) {
+        List<FieldError> errors = new ArrayList<>();
+        ZoneId zone = ZoneId.of(f.timeZone());
+        if (f.endsAt().isBefore(f.startsAt())) {
+            errors.add(new FieldError("/endsAt", "must not be before startsAt"));
+        }
+        Event parent = null;
+        if (f.parentEvent() != null) {
+            parent = events.findByRef(f.parentEvent()).orElse(null);
+            if (parent == null) {
+                errors.add(new FieldError("/parentEvent", "no event has the id or slug '" + f.parentEvent() + "'"));
+            } else if (isSelfOrAncestor(event, parent)) {
+                errors.add(new FieldError("/parentEvent", "an event cannot be a session of itself or of its own sessions"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RegistryException.Invalid(errors);
+        }
+        if (f.slug() != null && !f.slug().equals(event.slug)) {
+            if (events.slugTaken(f.slug(), event.id)) {
+                throw new RegistryException.Conflict("The slug '" + f.slug() + "' is taken by another event",
+                        List.of(new FieldError("/slug", "already in use")));
+            }
+            event.slug = f.slug();
+        } else if (event.slug == null) {
+            event.slug = freeSlug(f.title(), event.id);
+        }
+        event.title = f.title().strip();
+        event.subtitle = blankToNull(f.subtitle());
+        event.summary = blankToNull(f.summary());
+        event.description = RichText.sanitise(f.description());
+        event.type = f.type();
+        event.publicationStatus = Objects.requireNonNullElse(f.publicationStatus(), PublicationStatus.PUBLISHED);
+        event.status = Objects.requireNonNullElse(f.status(), EventStatus.SCHEDULED);
+        event.format = Objects.requireNonNullElse(f.format(), EventFormat.IN_PERSON);
+        event.startsAt = f.startsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        event.endsAt = f.endsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        event.timeZone = zone.getId();
+        VenueFields venue = f.venue() == null ? new VenueFields(null, null, null, null) : f.venue();
+        event.venue.name = blankToNull(venue.name());
+        event.venue.address = blankToNull(venue.address());
+        event.venue.city = blankToNull(venue.city());
+        event.venue.cityKey = Slugs.key(event.venue.city);
+        event.venue.country = venue.country();
+        event.onlineUrl = f.onlineUrl();
+        event.registrationUrl = f.registrationUrl();
+        event.imageUrl = f.imageUrl();
+        event.topics.clear();
+        event.topics.addAll(topics(f.topics()));
+        event.language = LanguageTag.Check.canonical(f.language());
+        event.series = blankToNull(f.series());
+        event.seriesKey = Slugs.key(event.series);
+        event.parent = parent;
+        event.updatedAt = now();
+    }
+
+    private boolean isSelfOrAncestor(Event event, Event parent) {
+        if (event.id == null) {
+            return false;
+        }
+        for (Event e = parent; e != null; e = e.parent) {
+            if (e.id.equals(event.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String freeSlug(String title, String id) {
+        String base = Slugs.of(title);
+        if (base.isEmpty()) {
+            base = "event";
+        }
+        String slug = base;
+        for (int n = 2; events.slugTaken(slug, id); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private static List<Topic> topics(List<String> names) {
+        Map<String, Topic> unique = new LinkedHashMap<>();
+        if (names != null) {
+            for (String name : names) {
+                Topic topic = new Topic(name);
+                unique.putIfAbsent(topic.key, topic);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
+
+    private void flush() {
+        try {
+            events.flush();
+        } catch (OptimisticLockException e) {
+            throw new RegistryException.Conflict("The event was changed by another request at the same time; fetch it and retry");
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw new RegistryException.Conflict("The slug is taken by another event",
+                        List.of(new FieldError("/slug", "already in use")));
+            }
+            throw e;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    EventFields fields(Event e) {
+        return new EventFields(e.slug, e.title, e.subtitle, e.summary, e.description, e.type, e.publicationStatus, e.status,
+                e.format, at(e.startsAt, e.timeZone), at(e.endsAt, e.timeZone), e.timeZone, venue(e),
+                e.onlineUrl, e.registrationUrl, e.imageUrl, e.topics.stream().map(t -> t.name).toList(), e.language,
+                e.series, e.parent == null ? null : e.parent.id);
+    }
+
+    EventView view(Event e) {
+        return new EventView(e.id, e.slug, e.title, e.subtitle, e.summary, e.description, e.type, e.publicationStatus,
+                e.status, e.format, at(e.startsAt, e.timeZone), at(e.endsAt, e.timeZone), e.timeZone, venue(e),
+                e.onlineUrl, e.registrationUrl, e.imageUrl, e.topics.stream().map(t -> t.name).toList(), e.language,
+                e.series, e.parent == null ? null : e.parent.id, e.createdAt, e.updatedAt, e.version);
+    }
+
+    private static VenueFields venue(Event e) {
+        VenueFields venue = new VenueFields(e.venue.name, e.venue.address, e.venue.city, e.venue.country);
+        return venue.isEmpty() ? null : venue;
+    }
+
+    private static OffsetDateTime at(Instant instant, String zone) {
+        return instant.atZone(ZoneId.of(zone)).toOffsetDateTime();
+    }
+}
