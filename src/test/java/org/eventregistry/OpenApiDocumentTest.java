@@ -1,0 +1,106 @@
+package org.eventregistry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The committed OpenAPI document is the contract: it must equal what the service serves, and
+ * every operation in it must be documented. Run with -Dopenapi.update=true to rewrite the file.
+ */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    private static final Path COMMITTED = Path.of("openapi", "openapi.yaml");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    @Test
+    void committedDocumentMatchesTheServedOne() throws IOException {
+        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.createDirectories(COMMITTED.getParent());
+            Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
+        }
+        assertTrue(Files.exists(COMMITTED), "openapi/openapi.yaml is missing; run ./mvnw verify -Dopenapi.update=true");
+        assertEquals(Files.readString(COMMITTED, StandardCharsets.UTF_8), served,
+                "openapi/openapi.yaml differs from /q/openapi; review the change and run ./mvnw verify -Dopenapi.update=true");
+    }
+
+    @Test
+    void everyOperationHasSummaryParametersResponsesAndExamples() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        List<String> faults = new ArrayList<>();
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode operation = op.getValue();
+                if (operation.path("summary").asText().isBlank()) {
+                    faults.add(name + ": no summary");
+                }
+                for (String segment : path.getKey().split("/")) {
+                    if (segment.startsWith("{") && !declaresParameter(operation, path.getValue(), segment.substring(1, segment.length() - 1))) {
+                        faults.add(name + ": path parameter " + segment + " is not declared");
+                    }
+                }
+                boolean example = operation.path("requestBody").path("content").findValues("examples").stream().anyMatch(e -> !e.isEmpty());
+                JsonNode responses = operation.path("responses");
+                if (responses.isEmpty()) {
+                    faults.add(name + ": no responses");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext(); ) {
+                    Map.Entry<String, JsonNode> response = rs.next();
+                    for (Iterator<Map.Entry<String, JsonNode>> media = response.getValue().path("content").fields(); media.hasNext(); ) {
+                        Map.Entry<String, JsonNode> type = media.next();
+                        if (!type.getValue().has("schema")) {
+                            faults.add(name + " " + response.getKey() + " " + type.getKey() + ": no schema");
+                        }
+                        if (type.getValue().has("examples") || type.getValue().has("example")) {
+                            example = true;
+                        } else {
+                            faults.add(name + " " + response.getKey() + " " + type.getKey() + ": no example");
+                        }
+                    }
+                }
+                if (!example) {
+                    faults.add(name + ": no example at all");
+                }
+            }
+        }
+        assertTrue(operations > 0, "the document lists no operations");
+        assertEquals(List.of(), faults);
+    }
+
+    private static boolean declaresParameter(JsonNode operation, JsonNode pathItem, String name) {
+        for (JsonNode params : List.of(operation.path("parameters"), pathItem.path("parameters"))) {
+            for (JsonNode param : params) {
+                if (name.equals(param.path("name").asText()) && "path".equals(param.path("in").asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
