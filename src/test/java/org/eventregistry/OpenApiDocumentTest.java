@@ -93,6 +93,38 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), faults);
     }
 
+    @Test
+    void everyWriteAndAdminOperationDeclaresTheBearerScheme() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText());
+        List<String> faults = new ArrayList<>();
+        int protectedOperations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                boolean write = Set.of("put", "post", "delete", "patch").contains(op.getKey());
+                if (!write && !path.getKey().startsWith("/api/v1/admin")) {
+                    continue;
+                }
+                protectedOperations++;
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode security = op.getValue().path("security");
+                if (security.size() != 1 || !security.get(0).has("bearer")) {
+                    faults.add(name + ": security is " + security);
+                }
+                for (String status : List.of("401", "403")) {
+                    if (!op.getValue().path("responses").has(status)) {
+                        faults.add(name + ": no " + status + " response");
+                    }
+                }
+            }
+        }
+        assertTrue(protectedOperations >= 7, "expected the event writes and the admin operations, found " + protectedOperations);
+        assertEquals(List.of(), faults);
+    }
+
     private static boolean declaresParameter(JsonNode operation, JsonNode pathItem, String name) {
         for (JsonNode params : List.of(operation.path("parameters"), pathItem.path("parameters"))) {
             for (JsonNode param : params) {

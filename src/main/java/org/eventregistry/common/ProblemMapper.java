@@ -32,12 +32,17 @@ public class ProblemMapper {
             RegistryException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed"),
             RegistryException.BadRequest.class, new Kind(400, "bad-request", "Bad request"),
             RegistryException.Invalid.class, new Kind(422, "validation-failed", "Validation failed"),
-            RegistryException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large"));
+            RegistryException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large"),
+            RegistryException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized"),
+            RegistryException.Forbidden.class, new Kind(403, "forbidden", "Forbidden"),
+            RegistryException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests"));
 
     @ServerExceptionMapper
     public Response registry(RegistryException e, UriInfo uri) {
         Kind kind = KINDS.get(e.getClass());
-        return problem(kind.status, kind.type, kind.title, e.getMessage(), uri, e.errors());
+        Response.ResponseBuilder response = problemBuilder(kind.status, kind.type, kind.title, e.getMessage(), uri, e.errors());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package org.eventregistry.common;
 
 import java.util.List;
+import java.util.Map;
 
 /** A failure the caller can fix, thrown by services and turned into problem+json by {@link ProblemMapper}. */
 public abstract class RegistryException extends RuntimeException {
@@ -18,6 +19,48 @@ public abstract class RegistryException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Headers the answer must carry, such as WWW-Authenticate or Retry-After. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
+
+    /** No credentials, or credentials that are unknown, expired or revoked. */
+    public static final class Unauthorized extends RegistryException {
+        private final String challenge;
+
+        public Unauthorized(String detail, String challenge) {
+            super(detail);
+            this.challenge = challenge;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("WWW-Authenticate", challenge);
+        }
+    }
+
+    /** Valid credentials whose role is too low for the operation. */
+    public static final class Forbidden extends RegistryException {
+        public Forbidden(String detail) {
+            super(detail);
+        }
+    }
+
+    /** The caller spent its request budget; the headers say when it refills. */
+    public static final class TooManyRequests extends RegistryException {
+        private final Map<String, String> headers;
+
+        public TooManyRequests(String detail, Map<String, String> headers) {
+            super(detail);
+            this.headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return headers;
+        }
     }
 
     /** The record named in the URL does not exist (or the caller may not know that it does). */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eventregistry.access.Caller;
+import org.eventregistry.access.Identity;
 import jakarta.enterprise.event.Observes;
 import org.eventregistry.common.RegistryConfig;
 import org.eventregistry.event.EventFields;
@@ -25,15 +28,19 @@ public class DemoData {
     private final EventRepository events;
     private final EventService eventService;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public DemoData(RegistryConfig config, EventRepository events, EventService eventService, ObjectMapper json) {
+    public DemoData(RegistryConfig config, EventRepository events, EventService eventService, ObjectMapper json, Caller caller) {
+        this.caller = caller;
         this.config = config;
         this.events = events;
         this.eventService = eventService;
         this.json = json;
     }
 
+    @ActivateRequestContext
     void onStart(@Observes StartupEvent start) throws IOException {
+        caller.actAs(Identity.system("demo-data"));
         if (!config.demoData() || events.count() > 0) {
             return;
         }

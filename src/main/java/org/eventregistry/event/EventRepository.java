@@ -3,8 +3,6 @@ package org.eventregistry.event;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eventregistry.common.Ids;
-import org.eventregistry.common.Sort;
-import org.eventregistry.common.Where;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,15 +29,5 @@ public class EventRepository implements PanacheRepositoryBase<Event, String> {
                 .setParameter("id", parentId).setMaxResults(10).getResultList();
     }
 
-    public long count(Where where) {
-        return where.bind(getEntityManager().createQuery("select count(e) from Event e" + where.clause(), Long.class))
-                .getSingleResult();
-    }
 
-    /** Up to {@code max} events matching {@code where}, in the order of {@code sort}. */
-    public List<Event> page(Where where, Sort sort, int max) {
-        return where.bind(getEntityManager().createQuery("select e from Event e" + where.clause() + sort.orderBy("e"), Event.class))
-                .setMaxResults(max)
-                .getResultList();
-    }
 }

@@ -7,13 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.eventregistry.common.Cursors;
+import org.eventregistry.access.AuditEntry;
+import org.eventregistry.access.AuditLog;
+import org.eventregistry.access.Caller;
 import org.eventregistry.common.FieldError;
 import org.eventregistry.common.Idempotency;
 import org.eventregistry.common.Ids;
 import org.eventregistry.common.LanguageTag;
 import org.eventregistry.common.MergePatch;
 import org.eventregistry.common.Page;
+import org.eventregistry.common.Paging;
 import org.eventregistry.common.PublicationStatus;
 import org.eventregistry.common.QueryValues;
 import org.eventregistry.common.RegistryConfig;
@@ -50,31 +53,41 @@ public class EventService {
             "createdAt", new SortKey("createdAt", "createdAt", SortKey.Kind.INSTANT),
             "updatedAt", new SortKey("updatedAt", "updatedAt", SortKey.Kind.INSTANT));
     static final String DEFAULT_SORT = "startsAt";
+    static final String KIND = "event";
 
     private final EventRepository events;
     private final Validation validation;
     private final Idempotency idempotency;
-    private final Cursors cursors;
+    private final Paging paging;
     private final RegistryConfig config;
     private final ObjectMapper json;
+    private final Caller caller;
+    private final AuditLog audit;
 
-    public EventService(EventRepository events, Validation validation, Idempotency idempotency, Cursors cursors,
-                        RegistryConfig config, ObjectMapper json) {
+    public EventService(EventRepository events, Validation validation, Idempotency idempotency, Paging paging,
+                        RegistryConfig config, ObjectMapper json, Caller caller, AuditLog audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.events = events;
         this.validation = validation;
         this.idempotency = idempotency;
-        this.cursors = cursors;
+        this.paging = paging;
         this.config = config;
         this.json = json;
     }
 
+    /** The event; a draft is reported missing to callers who may not see drafts. */
     public EventView get(String ref) {
-        return view(find(ref));
+        Event event = find(ref);
+        if (event.publicationStatus == PublicationStatus.DRAFT && !caller.canSeeDrafts()) {
+            throw notFound(ref);
+        }
+        return view(event);
     }
 
     @Transactional
     public Idempotency.Created create(EventFields fields, String idempotencyKey) {
-        return idempotency.create("events", idempotencyKey, fields, () -> {
+        return idempotency.create("events|" + caller.actor(), idempotencyKey, fields, () -> {
             validation.check(fields);
             Event event = new Event();
             event.id = Ids.next();
@@ -82,6 +95,7 @@ public class EventService {
             apply(event, fields);
             events.persist(event);
             flush();
+            audit.record(KIND, event.id, AuditEntry.Operation.CREATE);
             EventView view = view(event);
             return new Idempotency.Created("/api/v1/events/" + event.id, Versions.tag(event.id, event.version).toString(),
                     idempotency.write(view), false);
@@ -95,6 +109,7 @@ public class EventService {
         validation.check(fields);
         apply(event, fields);
         flush();
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
         return view(event);
     }
 
@@ -111,6 +126,7 @@ public class EventService {
         validation.check(fields);
         apply(event, fields);
         flush();
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
         return view(event);
     }
 
@@ -125,22 +141,13 @@ public class EventService {
         }
         events.delete(event);
         flush();
+        audit.record(KIND, event.id, AuditEntry.Operation.DELETE);
     }
 
     public Page<EventView> list(EventFilters filters, String sortParam, String limitParam, String cursor) {
-        int limit = QueryValues.limit(limitParam);
         Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
-        String fingerprint = Cursors.fingerprint(filters.canonical());
-        Where where = where(filters);
-        long total = events.count(where);
-        if (cursor != null) {
-            where.after(sort, "e", cursors.decode(cursor, sort, fingerprint));
-        }
-        List<Event> rows = events.page(where, sort, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Event> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(sort, fingerprint, sortValues(page.get(page.size() - 1), sort)) : null;
-        return new Page<>(page.stream().map(this::view).toList(), total, limit, next);
+        return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view),
+                where(filters), sort, filters.canonical(), limitParam, cursor);
     }
 
     private Where where(EventFilters f) {
@@ -161,45 +168,46 @@ public class EventService {
             parents.add(events.findByRef(ref).map(e -> e.id).orElse(ref));
         }
         return new Where()
-                .and("e.endsAt >= :from", "from", from)
-                .and("e.startsAt <= :to", "to", to)
-                .andAny("e.type in :types", "types", QueryValues.enums("type", f.type, EventType.class))
-                .andAny("e.status in :statuses", "statuses", QueryValues.enums("status", f.status, EventStatus.class))
-                .andAny("e.format in :formats", "formats", QueryValues.enums("format", f.format, EventFormat.class))
-                .andAny("e.publicationStatus in :publication", "publication",
+                .and("r.publicationStatus = :visible", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
+                .and("r.endsAt >= :from", "from", from)
+                .and("r.startsAt <= :to", "to", to)
+                .andAny("r.type in :types", "types", QueryValues.enums("type", f.type, EventType.class))
+                .andAny("r.status in :statuses", "statuses", QueryValues.enums("status", f.status, EventStatus.class))
+                .andAny("r.format in :formats", "formats", QueryValues.enums("format", f.format, EventFormat.class))
+                .andAny("r.publicationStatus in :publication", "publication",
                         QueryValues.enums("publicationStatus", f.publicationStatus, PublicationStatus.class))
-                .andAny("e.venue.country in :countries", "countries", countries)
-                .andAny("e.venue.cityKey in :cities", "cities", keys(f.city))
-                .andAny("e.id in (select t.id from Event t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
-                .andAny("e.seriesKey in :series", "series", keys(f.series))
-                .andAny("e.language in :languages", "languages",
+                .andAny("r.venue.country in :countries", "countries", countries)
+                .andAny("r.venue.cityKey in :cities", "cities", keys(f.city))
+                .andAny("r.id in (select t.id from Event t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
+                .andAny("r.seriesKey in :series", "series", keys(f.series))
+                .andAny("r.language in :languages", "languages",
                         QueryValues.split(f.language).stream().map(LanguageTag.Check::canonical).collect(Collectors.toSet()))
-                .andAny("e.parent.id in :parents", "parents", parents)
-                .and("e.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
+                .andAny("r.parent.id in :parents", "parents", parents)
+                .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
     }
 
     private static Set<String> keys(List<String> values) {
         return QueryValues.split(values).stream().map(Slugs::key).collect(Collectors.toSet());
     }
 
-    private static List<Object> sortValues(Event event, Sort sort) {
-        List<Object> values = new ArrayList<>();
-        for (Sort.Order order : sort.orders()) {
-            values.add(switch (order.key().name()) {
-                case "startsAt" -> event.startsAt;
-                case "endsAt" -> event.endsAt;
-                case "title" -> event.title;
-                case "createdAt" -> event.createdAt;
-                case "updatedAt" -> event.updatedAt;
-                case "id" -> event.id;
-                default -> throw new IllegalStateException("No value for sort key " + order.key().name());
-            });
-        }
-        return values;
+    private static Object sortValue(Event event, String key) {
+        return switch (key) {
+            case "startsAt" -> event.startsAt;
+            case "endsAt" -> event.endsAt;
+            case "title" -> event.title;
+            case "createdAt" -> event.createdAt;
+            case "updatedAt" -> event.updatedAt;
+            case "id" -> event.id;
+            default -> throw new IllegalStateException("No value for sort key " + key);
+        };
     }
 
     private Event find(String ref) {
-        return events.findByRef(ref).orElseThrow(() -> new RegistryException.NotFound("No event has the id or slug '" + ref + "'"));
+        return events.findByRef(ref).orElseThrow(() -> notFound(ref));
+    }
+
+    private static RegistryException.NotFound notFound(String ref) {
+        return new RegistryException.NotFound("No event has the id or slug '" + ref + "'");
     }
 
     /** Copies validated fields onto the entity; the checks that need the database or several fields happen here. */
@@ -242,6 +250,10 @@ public class EventService {
         event.endsAt = f.endsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         event.timeZone = zone.getId();
         VenueFields venue = f.venue() == null ? new VenueFields(null, null, null, null) : f.venue();
+        if (event.venue == null) {
+            // Hibernate loads an all-null embeddable as null.
+            event.venue = new Venue();
+        }
         event.venue.name = blankToNull(venue.name());
         event.venue.address = blankToNull(venue.address());
         event.venue.city = blankToNull(venue.city());
@@ -331,6 +343,9 @@ public class EventService {
     }
 
     private static VenueFields venue(Event e) {
+        if (e.venue == null) {
+            return null;
+        }
         VenueFields venue = new VenueFields(e.venue.name, e.venue.address, e.venue.city, e.venue.country);
         return venue.isEmpty() ? null : venue;
     }

@@ -1,0 +1,109 @@
+package org.eventregistry.access;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eventregistry.common.Problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Completes the OpenAPI document from the same rule that guards the API ({@link AccessPolicy}): the
+ * bearer scheme on every protected operation with its 401 and 403, the 400, 429 and 500 every operation
+ * may answer, and an example on every problem response.
+ */
+public class ApiDocument implements OASFilter {
+
+    static final String SCHEME = "bearer";
+
+    private static final Map<String, String> DETAILS = Map.of(
+            "400", "Query parameter limit must be a whole number from 1 to 100",
+            "401", "This operation needs a token: send 'Authorization: Bearer <token>'",
+            "403", "This operation needs the STAFF role; your token has PARTNER",
+            "404", "No record has the id or slug 'no-such-record'",
+            "409", "The slug 'democracy-meets-strategy' is taken by another event",
+            "412", "The event has changed since you read it (version 4 now); fetch it again and reapply your change",
+            "413", "The body is larger than 1048576 bytes (1 MiB)",
+            "415", "This Content-Type is not accepted here; send application/json",
+            "422", "endsAt must not be before startsAt",
+            "429", "The request budget of this token is spent; retry in 12 s");
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "400", "A malformed request: bad JSON, unknown field or parameter, wrong type",
+            "401", "No token, or a token that is unknown, expired or revoked",
+            "403", "The token's role is too low for this operation",
+            "429", "The caller's request budget is spent; see Retry-After",
+            "500", "A failure of the registry (a bug)");
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.components(OASFactory.createComponents());
+        }
+        api.getComponents().addSecurityScheme(SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API token issued at /api/v1/admin/tokens, or a JWT from the configured OpenID Connect provider"));
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach((method, operation) -> {
+            boolean isProtected = AccessPolicy.required(method.name(), path, null).isPresent();
+            if (isProtected) {
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+            } else {
+                // Public reads: a staff token additionally shows drafts and private fields.
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+            }
+            APIResponses responses = operation.getResponses();
+            if (responses == null) {
+                return;
+            }
+            addProblem(responses, "400");
+            addProblem(responses, "401");
+            if (isProtected) {
+                addProblem(responses, "403");
+            }
+            addProblem(responses, "429");
+            addProblem(responses, "500");
+            responses.getAPIResponses().forEach(ApiDocument::addExample);
+        }));
+    }
+
+    private static Map<PathItem.HttpMethod, Operation> operations(PathItem item) {
+        return item.getOperations() == null ? Map.of() : new LinkedHashMap<>(item.getOperations());
+    }
+
+    private static void addProblem(APIResponses responses, String status) {
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                    .description(DESCRIPTIONS.get(status))
+                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("Problem")))));
+        }
+    }
+
+    private static void addExample(String status, APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaType(Problem.MEDIA_TYPE) == null) {
+            return;
+        }
+        MediaType media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (media.getExamples() == null || media.getExamples().isEmpty()) {
+            int code = Integer.parseInt(status);
+            // Ordered, so the document is the same on every start.
+            Map<String, Object> example = new LinkedHashMap<>();
+            example.put("type", "/problems/" + (code == 422 ? "validation-failed" : "error-" + status));
+            example.put("title", response.getDescription() == null ? "Error" : response.getDescription());
+            example.put("status", code);
+            example.put("detail", DETAILS.getOrDefault(status, String.valueOf(response.getDescription())));
+            example.put("instance", "/api/v1/events");
+            media.addExample("problem", OASFactory.createExample().value(example));
+        }
+    }
+}

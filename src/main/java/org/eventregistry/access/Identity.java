@@ -1,0 +1,9 @@
+package org.eventregistry.access;
+
+/** Who is calling: a name for the audit log, a role, and the token id when the caller used an API token. */
+public record Identity(String name, Role role, String tokenId) {
+
+    public static Identity system(String name) {
+        return new Identity("system:" + name, Role.ADMIN, null);
+    }
+}
