@@ -34,12 +34,18 @@ public class ApiDocument implements OASFilter {
             "415", "This Content-Type is not accepted here; send application/json",
             "422", "endsAt must not be before startsAt",
             "429", "The request budget of this token is spent; retry in 12 s");
-    private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "400", "A malformed request: bad JSON, unknown field or parameter, wrong type",
-            "401", "No token, or a token that is unknown, expired or revoked",
-            "403", "The token's role is too low for this operation",
-            "429", "The caller's request budget is spent; see Retry-After",
-            "500", "A failure of the registry (a bug)");
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("400", "A malformed request: bad JSON, unknown field or parameter, wrong type"),
+            Map.entry("401", "No token, or a token that is unknown, expired or revoked"),
+            Map.entry("403", "The token's role is too low for this operation"),
+            Map.entry("429", "The caller's request budget is spent; see Retry-After"),
+            Map.entry("404", "No record has this id or slug"),
+            Map.entry("409", "The write clashes with the current state: a taken slug, a duplicate, a record still in use"),
+            Map.entry("412", "If-Match named an older version"),
+            Map.entry("413", "The body is over 1 MiB"),
+            Map.entry("415", "The body's Content-Type is not accepted here"),
+            Map.entry("422", "A field breaks a rule"),
+            Map.entry("500", "A failure of the registry (a bug)"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -69,6 +75,22 @@ public class ApiDocument implements OASFilter {
             addProblem(responses, "401");
             if (isProtected) {
                 addProblem(responses, "403");
+            }
+            boolean names = path.contains("{");
+            boolean body = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
+            if (names) {
+                addProblem(responses, "404");
+            }
+            if (body) {
+                addProblem(responses, "413");
+                addProblem(responses, "415");
+                addProblem(responses, "422");
+            }
+            if (isProtected && !path.startsWith(AccessPolicy.ADMIN_PATH)) {
+                addProblem(responses, "409");
+            }
+            if (names && (body || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
+                addProblem(responses, "412");
             }
             addProblem(responses, "429");
             addProblem(responses, "500");

@@ -65,8 +65,10 @@ public class Idempotency {
             return new Created((String) row[1], (String) row[2], (String) row[3], true);
         }
         Created created = create.get();
-        em.createNativeQuery("delete from idempotency_record where scope = :scope and (idem_key = :key or created_at <= :oldest)")
-                .setParameter("scope", scope).setParameter("key", key).setParameter("oldest", oldest)
+        // Expired records go (this key's too); a live one, from a racing retry that committed first,
+        // makes the insert below fail, and this request answers 409 with nothing created.
+        em.createNativeQuery("delete from idempotency_record where created_at <= :oldest")
+                .setParameter("oldest", oldest)
                 .executeUpdate();
         try {
             em.createNativeQuery("""

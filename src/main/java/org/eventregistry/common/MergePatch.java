@@ -1,6 +1,8 @@
 package org.eventregistry.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -13,6 +15,17 @@ public final class MergePatch {
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
     private MergePatch() {
+    }
+
+    /**
+     * The writable fields of a record after a merge patch, read back strictly (a wrong type or unknown
+     * field is a 400 as in a POST); a patch that is not a JSON object is a 400.
+     */
+    public static <T> T apply(ObjectMapper json, T current, JsonNode patch, Class<T> type) throws JsonProcessingException {
+        if (patch == null || !patch.isObject()) {
+            throw new RegistryException.BadRequest("A merge patch must be a JSON object");
+        }
+        return json.treeToValue(apply(json.valueToTree(current), patch), type);
     }
 
     public static JsonNode apply(JsonNode target, JsonNode patch) {

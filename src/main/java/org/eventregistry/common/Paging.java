@@ -28,11 +28,19 @@ public class Paging {
     }
 
     public <E, V> Page<V> page(Source<E, V> source, Where where, Sort sort, String filters, String limitParam, String cursor) {
-        int limit = QueryValues.limit(limitParam);
+        return page(source, where, sort, filters, QueryValues.limit(limitParam), cursor);
+    }
+
+    /** How many rows of the entity match. */
+    public long count(Class<?> type, Where where) {
+        return where.bind(em.createQuery("select count(r) from " + type.getSimpleName() + " r" + where.clause(), Long.class))
+                .getSingleResult();
+    }
+
+    public <E, V> Page<V> page(Source<E, V> source, Where where, Sort sort, String filters, int limit, String cursor) {
         String fingerprint = Cursors.fingerprint(filters);
         String entity = source.type().getSimpleName();
-        long total = where.bind(em.createQuery("select count(r) from " + entity + " r" + where.clause(), Long.class))
-                .getSingleResult();
+        long total = count(source.type(), where);
         if (cursor != null) {
             where.after(sort, "r", cursors.decode(cursor, sort, fingerprint));
         }

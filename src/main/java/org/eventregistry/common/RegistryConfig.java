@@ -24,6 +24,10 @@ public interface RegistryConfig {
     @WithDefault("UTC")
     ZoneId defaultTimeZone();
 
+    /** The language whose alphabet orders names (sort=familyName), as a BCP 47 tag. */
+    @WithDefault("sr-Latn")
+    String collation();
+
     /** How long a POST's Idempotency-Key is remembered. */
     @WithDefault("PT24H")
     Duration idempotencyRetention();

@@ -22,6 +22,9 @@ public class Validation {
 
     /** Throws {@link RegistryException.Invalid} naming every field at fault, or returns quietly. */
     public void check(Object body) {
+        if (body == null) {
+            throw new RegistryException.BadRequest("The body must be a JSON object; it was empty or null");
+        }
         Set<ConstraintViolation<Object>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             List<FieldError> errors = violations.stream()

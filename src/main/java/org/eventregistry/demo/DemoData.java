@@ -12,13 +12,18 @@ import org.eventregistry.common.RegistryConfig;
 import org.eventregistry.event.EventFields;
 import org.eventregistry.event.EventRepository;
 import org.eventregistry.event.EventService;
+import org.eventregistry.lineup.LineupFields;
+import org.eventregistry.lineup.LineupService;
+import org.eventregistry.speaker.SpeakerFields;
+import org.eventregistry.speaker.SpeakerService;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
-/** Fills an empty registry with demo records (drawn from CIRSD's public pages) so a first start has something to show. */
+/** Fills an empty registry with demo events, speakers and line-ups (drawn from CIRSD's public pages) so a first start has something to show. */
 @ApplicationScoped
 public class DemoData {
 
@@ -29,9 +34,14 @@ public class DemoData {
     private final EventService eventService;
     private final ObjectMapper json;
     private final Caller caller;
+    private final SpeakerService speakerService;
+    private final LineupService lineupService;
 
-    public DemoData(RegistryConfig config, EventRepository events, EventService eventService, ObjectMapper json, Caller caller) {
+    public DemoData(RegistryConfig config, EventRepository events, EventService eventService, ObjectMapper json, Caller caller,
+                    SpeakerService speakerService, LineupService lineupService) {
         this.caller = caller;
+        this.speakerService = speakerService;
+        this.lineupService = lineupService;
         this.config = config;
         this.events = events;
         this.eventService = eventService;
@@ -47,7 +57,14 @@ public class DemoData {
         List<EventFields> demo = read("/demo/events.json", new TypeReference<>() {
         });
         demo.forEach(fields -> eventService.create(fields, null));
-        LOG.infof("Loaded %d demo events into the empty registry (registry.demo-data=false turns this off)", demo.size());
+        List<SpeakerFields> people = read("/demo/speakers.json", new TypeReference<>() {
+        });
+        people.forEach(fields -> speakerService.create(fields, null));
+        Map<String, List<LineupFields>> lineups = read("/demo/lineups.json", new TypeReference<>() {
+        });
+        lineups.forEach(lineupService::replace);
+        LOG.infof("Loaded %d demo events, %d speakers and %d line-ups into the empty registry (registry.demo-data=false turns this off)",
+                demo.size(), people.size(), lineups.size());
     }
 
     private <T> T read(String resource, TypeReference<T> type) throws IOException {

@@ -58,6 +58,10 @@ public class EventFilters {
     @Parameter(description = "Id or slug of the parent event: lists its sessions", example = "democracy-meets-strategy")
     public List<String> parent;
 
+    @QueryParam("speaker")
+    @Parameter(description = "Id or slug of a speaker in the line-up; repeat to OR", example = "vuk-jeremic")
+    public List<String> speaker;
+
     @QueryParam("updatedSince")
     @Parameter(description = "Only events changed at or after this instant", example = "2025-06-01T00:00:00Z")
     public String updatedSince;
@@ -77,6 +81,7 @@ public class EventFilters {
         values.put("series", series);
         values.put("language", language);
         values.put("parent", parent);
+        values.put("speaker", speaker);
         values.put("updatedSince", updatedSince);
         return values.toString();
     }

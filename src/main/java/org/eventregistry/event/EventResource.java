@@ -33,8 +33,12 @@ import org.eventregistry.common.Page;
 import org.eventregistry.common.Problem;
 import org.eventregistry.common.Versions;
 import org.eventregistry.common.Lists;
+import org.eventregistry.common.QueryValues;
+import org.eventregistry.lineup.LineupService;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 
 /** The events collection: thin HTTP mapping onto {@link EventService}. */
 @Path("/api/v1/events")
@@ -43,10 +47,15 @@ import java.net.URI;
 public class EventResource {
 
     private final EventService service;
+    private final LineupService lineups;
 
-    public EventResource(EventService service) {
+    public EventResource(EventService service, LineupService lineups) {
         this.service = service;
+        this.lineups = lineups;
     }
+
+    /** What include= may name; anything else is a 400. */
+    private static final Set<String> INCLUDES = Set.of("speakers");
 
     @GET
     @Operation(summary = "List events", description = "Filters combine with AND; repeated values of one filter combine with OR. "
@@ -61,9 +70,23 @@ public class EventResource {
                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Parameter(description = "Related records to embed: speakers", example = "speakers") @QueryParam("include") List<String> include,
                          @jakarta.ws.rs.core.Context UriInfo uri) {
         Page<EventView> page = service.list(filters, sort, limit, cursor);
+        if (includes(include).contains("speakers")) {
+            page = new Page<>(lineups.withLineups(page.items()), page.total(), page.limit(), page.nextCursor());
+        }
         return Lists.response(page, uri);
+    }
+
+    private static Set<String> includes(List<String> include) {
+        Set<String> wanted = new java.util.HashSet<>(QueryValues.split(include));
+        for (String name : wanted) {
+            if (!INCLUDES.contains(name)) {
+                throw QueryValues.bad("include", "'" + name + "' cannot be included; include " + INCLUDES);
+            }
+        }
+        return wanted;
     }
 
     @POST
@@ -99,9 +122,14 @@ public class EventResource {
     @APIResponse(responseCode = "304", description = "If-None-Match named the current version")
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Id or slug", example = "democracy-meets-strategy") @PathParam("ref") String ref,
-                        @Parameter(description = "ETag from an earlier read") @HeaderParam("If-None-Match") String ifNoneMatch) {
+                        @Parameter(description = "ETag from an earlier read") @HeaderParam("If-None-Match") String ifNoneMatch,
+                        @Parameter(description = "Related records to embed: speakers", example = "speakers") @QueryParam("include") List<String> include) {
         EventView event = service.get(ref);
         EntityTag tag = Versions.tag(event.id(), event.version());
+        if (includes(include).contains("speakers")) {
+            // The line-up changes without the event's version: such a response is not tagged.
+            return Response.ok(lineups.withLineups(List.of(event)).get(0)).build();
+        }
         if (Versions.matchesNoneMatch(ifNoneMatch, event.id(), event.version())) {
             return Response.notModified(tag).build();
         }
@@ -167,7 +195,7 @@ public class EventResource {
 
     /** The list response as documented: a page of events. */
     @Schema(name = "EventPage", description = "A page of events")
-    record EventPageDoc(java.util.List<EventView> items, long total, int limit,
+    record EventPageDoc(List<EventView> items, long total, int limit,
                         @Schema(nullable = true) String nextCursor) {
     }
 }

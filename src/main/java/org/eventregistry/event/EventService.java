@@ -78,11 +78,21 @@ public class EventService {
 
     /** The event; a draft is reported missing to callers who may not see drafts. */
     public EventView get(String ref) {
+        return view(visible(ref));
+    }
+
+    /** The event entity as the caller may see it, for services that hang records off events. */
+    public Event visible(String ref) {
         Event event = find(ref);
         if (event.publicationStatus == PublicationStatus.DRAFT && !caller.canSeeDrafts()) {
             throw notFound(ref);
         }
-        return view(event);
+        return event;
+    }
+
+    /** The event entity for a write to something it owns (its line-up); callers of writes are staff. */
+    public Event forWrite(String ref) {
+        return find(ref);
     }
 
     @Transactional
@@ -118,11 +128,7 @@ public class EventService {
     public EventView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Event event = find(ref);
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
-        if (!patch.isObject()) {
-            throw new RegistryException.BadRequest("A merge patch of an event must be a JSON object");
-        }
-        JsonNode merged = MergePatch.apply(json.valueToTree(fields(event)), patch);
-        EventFields fields = json.treeToValue(merged, EventFields.class);
+        EventFields fields = MergePatch.apply(json, fields(event), patch, EventFields.class);
         validation.check(fields);
         apply(event, fields);
         flush();
@@ -148,6 +154,50 @@ public class EventService {
         Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
         return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view),
                 where(filters), sort, filters.canonical(), limitParam, cursor);
+    }
+
+    /**
+     * The list ordered for a person's page: events not yet over first, soonest first, then past ones,
+     * latest first. The cursor pins the moment that splits the two, so pages never shift.
+     */
+    public Page<EventView> listUpcomingFirst(EventFilters filters, String limitParam, String cursor) {
+        int limit = QueryValues.limit(limitParam);
+        Instant now = now();
+        boolean past = false;
+        String inner = null;
+        if (cursor != null) {
+            String[] parts = cursor.split("~", 3);
+            if (parts.length != 3 || !(parts[0].equals("U") || parts[0].equals("P"))) {
+                throw QueryValues.bad("cursor", "is not valid");
+            }
+            past = parts[0].equals("P");
+            now = QueryValues.instant("cursor", parts[1]);
+            inner = parts[2].isEmpty() ? null : parts[2];
+        }
+        String key = filters.canonical() + "|upcoming-first|" + now;
+        Paging.Source<Event, EventView> source = new Paging.Source<>(Event.class, EventService::sortValue, this::view);
+        long total = paging.count(Event.class, where(filters));
+        List<EventView> items = new ArrayList<>();
+        if (!past) {
+            Page<EventView> upcoming = paging.page(source, where(filters).and("r.endsAt >= :now", "now", now),
+                    Sort.parse("startsAt", DEFAULT_SORT, SORT_KEYS), key, limit, inner);
+            if (upcoming.nextCursor() != null) {
+                return new Page<>(upcoming.items(), total, limit, "U~" + now + "~" + upcoming.nextCursor());
+            }
+            items.addAll(upcoming.items());
+            inner = null;
+        }
+        Where older = where(filters).and("r.endsAt < :now", "now", now);
+        String next = null;
+        if (items.size() < limit) {
+            Page<EventView> earlier = paging.page(source, older, Sort.parse("-startsAt", DEFAULT_SORT, SORT_KEYS), key,
+                    limit - items.size(), inner);
+            items.addAll(earlier.items());
+            next = earlier.nextCursor() == null ? null : "P~" + now + "~" + earlier.nextCursor();
+        } else if (paging.count(Event.class, older) > 0) {
+            next = "P~" + now + "~";
+        }
+        return new Page<>(items, total, limit, next);
     }
 
     private Where where(EventFilters f) {
@@ -183,6 +233,8 @@ public class EventService {
                 .andAny("r.language in :languages", "languages",
                         QueryValues.split(f.language).stream().map(LanguageTag.Check::canonical).collect(Collectors.toSet()))
                 .andAny("r.parent.id in :parents", "parents", parents)
+                .andAny("r.id in (select p.event.id from Participation p where p.speaker.id in :speakers or p.speaker.slug in :speakers)",
+                        "speakers", QueryValues.split(f.speaker))
                 .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
     }
 
@@ -312,7 +364,8 @@ public class EventService {
         } catch (OptimisticLockException e) {
             throw new RegistryException.Conflict("The event was changed by another request at the same time; fetch it and retry");
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException
+                    || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
                 throw new RegistryException.Conflict("The slug is taken by another event",
                         List.of(new FieldError("/slug", "already in use")));
             }
@@ -339,7 +392,7 @@ public class EventService {
         return new EventView(e.id, e.slug, e.title, e.subtitle, e.summary, e.description, e.type, e.publicationStatus,
                 e.status, e.format, at(e.startsAt, e.timeZone), at(e.endsAt, e.timeZone), e.timeZone, venue(e),
                 e.onlineUrl, e.registrationUrl, e.imageUrl, e.topics.stream().map(t -> t.name).toList(), e.language,
-                e.series, e.parent == null ? null : e.parent.id, e.createdAt, e.updatedAt, e.version);
+                e.series, e.parent == null ? null : e.parent.id, e.createdAt, e.updatedAt, e.version, null);
     }
 
     private static VenueFields venue(Event e) {

@@ -3,6 +3,7 @@ package org.eventregistry.event;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eventregistry.common.PublicationStatus;
+import org.eventregistry.lineup.LineupEntry;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,5 +36,14 @@ public record EventView(
         @Schema(nullable = true, description = "Id of the event this one is a session of") String parentEvent,
         @Schema(examples = "2025-05-20T08:15:00Z") Instant createdAt,
         @Schema(examples = "2025-05-21T09:30:00Z") Instant updatedAt,
-        @Schema(examples = "3") long version) {
+        @Schema(examples = "3") long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The ordered line-up, with include=speakers") List<LineupEntry> speakers) {
+
+    /** The same event with its line-up embedded. */
+    public EventView withSpeakers(List<LineupEntry> lineup) {
+        return new EventView(id, slug, title, subtitle, summary, description, type, publicationStatus, status, format, startsAt,
+                endsAt, timeZone, venue, onlineUrl, registrationUrl, imageUrl, topics, language, series, parentEvent, createdAt,
+                updatedAt, version, lineup);
+    }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static org.eventregistry.access.Callers.anonymous;
+import static org.eventregistry.RegistryApi.anonymous;
 
 /** Behind a trusted proxy, the address the proxy appended to X-Forwarded-For has its own budget. */
 @QuarkusTest

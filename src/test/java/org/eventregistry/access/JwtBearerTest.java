@@ -20,11 +20,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static org.eventregistry.access.Callers.ADMIN;
-import static org.eventregistry.access.Callers.anonymous;
-import static org.eventregistry.access.Callers.as;
-import static org.eventregistry.access.Callers.event;
-import static org.eventregistry.access.Callers.topic;
+import static org.eventregistry.RegistryApi.ADMIN_TOKEN;
+import static org.eventregistry.RegistryApi.anonymous;
+import static org.eventregistry.RegistryApi.as;
+import static org.eventregistry.RegistryApi.event;
+import static org.eventregistry.RegistryApi.uniqueTag;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -51,18 +51,18 @@ class JwtBearerTest {
     @Test
     void aStaffJwtMayWriteAndIsAuditedUnderItsSubject() {
         String jwt = sign("signer", claims("ana.petrovic", List.of("registry-staff"), ISSUER, 300));
-        String topic = topic();
+        String topic = uniqueTag();
         String id = as(jwt).contentType(ContentType.JSON).body(event("JWT " + topic, topic, "DRAFT")).post("/api/v1/events")
                 .then().statusCode(201).extract().path("id");
         as(jwt).get("/api/v1/events/" + id).then().statusCode(200);
-        as(ADMIN).queryParam("recordId", id).get("/api/v1/admin/audit").then()
+        as(ADMIN_TOKEN).queryParam("recordId", id).get("/api/v1/admin/audit").then()
                 .body("items[0].actor", equalTo("jwt:ana.petrovic")).body("items[0].actorRole", equalTo("STAFF"));
     }
 
     @Test
     void aPartnerJwtMayNotWrite() {
         String jwt = sign("signer", claims("partner-app", List.of("registry-partner"), ISSUER, 300));
-        as(jwt).contentType(ContentType.JSON).body(event("JWT partner", topic(), "PUBLISHED")).post("/api/v1/events")
+        as(jwt).contentType(ContentType.JSON).body(event("JWT partner", uniqueTag(), "PUBLISHED")).post("/api/v1/events")
                 .then().statusCode(403);
         as(jwt).get("/api/v1/events").then().statusCode(200);
     }

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static org.eventregistry.access.Callers.ADMIN;
-import static org.eventregistry.access.Callers.anonymous;
-import static org.eventregistry.access.Callers.as;
+import static org.eventregistry.RegistryApi.ADMIN_TOKEN;
+import static org.eventregistry.RegistryApi.anonymous;
+import static org.eventregistry.RegistryApi.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -47,6 +47,6 @@ class RateLimitTest {
                 .body("status", equalTo(429));
 
         // A token's budget is separate from the address's, and sized by its role.
-        as(ADMIN).get("/api/v1/events").then().statusCode(200).header("RateLimit-Limit", "12");
+        as(ADMIN_TOKEN).get("/api/v1/events").then().statusCode(200).header("RateLimit-Limit", "12");
     }
 }

@@ -1,0 +1,257 @@
+package org.eventregistry.lineup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eventregistry.access.AuditEntry;
+import org.eventregistry.access.AuditLog;
+import org.eventregistry.common.FieldError;
+import org.eventregistry.common.Ids;
+import org.eventregistry.common.MergePatch;
+import org.eventregistry.common.Page;
+import org.eventregistry.common.RegistryException;
+import org.eventregistry.common.Validation;
+import org.eventregistry.event.Event;
+import org.eventregistry.event.EventFilters;
+import org.eventregistry.event.EventService;
+import org.eventregistry.event.EventView;
+import org.eventregistry.speaker.Speaker;
+import org.eventregistry.speaker.SpeakerRepository;
+import org.eventregistry.speaker.SpeakerRole;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Event line-ups: who takes part in an event, in which role and order; and the events a speaker took part in. */
+@ApplicationScoped
+public class LineupService {
+
+    static final String KIND = "lineup";
+
+    private final EntityManager em;
+    private final EventService events;
+    private final SpeakerRepository speakers;
+    private final Validation validation;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public LineupService(EntityManager em, EventService events, SpeakerRepository speakers, Validation validation,
+                         AuditLog audit, ObjectMapper json) {
+        this.em = em;
+        this.events = events;
+        this.speakers = speakers;
+        this.validation = validation;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public List<LineupEntry> lineup(String eventRef) {
+        Event event = events.visible(eventRef);
+        return lineups(List.of(event.id)).getOrDefault(event.id, List.of());
+    }
+
+    /** The line-ups of many events in one query, ordered; for include=speakers. */
+    public Map<String, List<LineupEntry>> lineups(Collection<String> eventIds) {
+        Map<String, List<LineupEntry>> result = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return result;
+        }
+        em.createQuery("select p from Participation p join fetch p.speaker where p.event.id in :ids "
+                        + "order by p.position, p.role, p.id", Participation.class)
+                .setParameter("ids", eventIds)
+                .getResultList()
+                .forEach(p -> result.computeIfAbsent(p.event.id, k -> new ArrayList<>()).add(LineupEntry.of(p)));
+        return result;
+    }
+
+    /** Each event view with its line-up embedded, in one query for the whole list. */
+    public List<EventView> withLineups(List<EventView> views) {
+        Map<String, List<LineupEntry>> lineups = lineups(views.stream().map(EventView::id).toList());
+        return views.stream().map(v -> v.withSpeakers(lineups.getOrDefault(v.id(), List.of()))).toList();
+    }
+
+    @Transactional
+    public LineupEntry add(String eventRef, LineupFields fields) {
+        Event event = events.forWrite(eventRef);
+        validation.check(fields);
+        Speaker speaker = speaker(fields.speaker(), "/speaker");
+        if (exists(event.id, speaker.id, fields.role())) {
+            throw new RegistryException.Conflict(speaker.displayName + " is already in this line-up as " + fields.role(),
+                    List.of(new FieldError("/role", "duplicate role for this speaker")));
+        }
+        int order = fields.order() != null ? fields.order() : nextOrder(event.id);
+        Participation p = participation(event, speaker, fields, order, speaker.affiliation);
+        em.persist(p);
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        return LineupEntry.of(p);
+    }
+
+    @Transactional
+    public LineupEntry change(String eventRef, String participationId, JsonNode patch) throws JsonProcessingException {
+        Event event = events.forWrite(eventRef);
+        Participation p = participation(event.id, participationId);
+        LineupChange current = new LineupChange(p.role, p.position, p.sessionTitle, p.affiliationAtEvent);
+        LineupChange change = MergePatch.apply(json, current, patch, LineupChange.class);
+        validation.check(change);
+        if (change.role() != p.role && exists(event.id, p.speaker.id, change.role())) {
+            throw new RegistryException.Conflict(p.speaker.displayName + " is already in this line-up as " + change.role(),
+                    List.of(new FieldError("/role", "duplicate role for this speaker")));
+        }
+        p.role = change.role();
+        p.position = change.order();
+        p.sessionTitle = blankToNull(change.sessionTitle());
+        p.affiliationAtEvent = blankToNull(change.affiliationAtEvent());
+        em.flush();
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        return LineupEntry.of(p);
+    }
+
+    @Transactional
+    public void remove(String eventRef, String participationId) {
+        Event event = events.forWrite(eventRef);
+        em.remove(participation(event.id, participationId));
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+    }
+
+    /**
+     * Replaces the whole line-up. A speaker who keeps a role keeps the affiliation recorded when they were
+     * added, unless the request gives another; order defaults to the position in the request.
+     */
+    @Transactional
+    public List<LineupEntry> replace(String eventRef, List<LineupFields> lineup) {
+        Event event = events.forWrite(eventRef);
+        if (lineup == null) {
+            throw new RegistryException.BadRequest("The body must be a JSON array of line-up places");
+        }
+        if (lineup.size() > 500) {
+            throw new RegistryException.Invalid("", "a line-up has at most 500 places");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Speaker> found = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lineup.size(); i++) {
+            LineupFields fields = lineup.get(i);
+            if (fields == null) {
+                errors.add(new FieldError("/" + i, "must be an object"));
+                continue;
+            }
+            try {
+                validation.check(fields);
+            } catch (RegistryException.Invalid invalid) {
+                int index = i;
+                invalid.errors().forEach(e -> errors.add(new FieldError("/" + index + e.pointer(), e.detail())));
+                continue;
+            }
+            Speaker speaker = speakers.findByRef(fields.speaker()).orElse(null);
+            if (speaker == null) {
+                errors.add(new FieldError("/" + i + "/speaker", "no speaker has the id or slug '" + fields.speaker() + "'"));
+                continue;
+            }
+            found.put(fields.speaker(), speaker);
+            if (!seen.add(speaker.id + "|" + fields.role())) {
+                errors.add(new FieldError("/" + i + "/role", "the speaker already has this role earlier in the line-up"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RegistryException.Invalid(errors);
+        }
+        Map<String, String> keptAffiliations = new HashMap<>();
+        for (Participation old : participations(event.id)) {
+            keptAffiliations.put(old.speaker.id + "|" + old.role, old.affiliationAtEvent);
+            em.remove(old);
+        }
+        em.flush();
+        List<LineupEntry> result = new ArrayList<>();
+        for (int i = 0; i < lineup.size(); i++) {
+            LineupFields fields = lineup.get(i);
+            Speaker speaker = found.get(fields.speaker());
+            String affiliation = keptAffiliations.getOrDefault(speaker.id + "|" + fields.role(), speaker.affiliation);
+            Participation p = participation(event, speaker, fields, fields.order() != null ? fields.order() : i, affiliation);
+            em.persist(p);
+            result.add(LineupEntry.of(p));
+        }
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        result.sort(java.util.Comparator.comparingInt(LineupEntry::order).thenComparing(LineupEntry::role).thenComparing(LineupEntry::id));
+        return result;
+    }
+
+    /** The speaker's events (filtered like the events list), each with the roles the speaker had. */
+    public Page<Appearance> appearances(String speakerRef, EventFilters filters, String sort, String limit, String cursor) {
+        Speaker speaker = speakers.findByRef(speakerRef)
+                .orElseThrow(() -> new RegistryException.NotFound("No speaker has the id or slug '" + speakerRef + "'"));
+        if (filters.speaker != null && !filters.speaker.isEmpty()) {
+            throw new RegistryException.BadRequest("The speaker is given by the path; drop the speaker parameter");
+        }
+        filters.speaker = List.of(speaker.id);
+        Page<EventView> page = sort == null ? events.listUpcomingFirst(filters, limit, cursor) : events.list(filters, sort, limit, cursor);
+        Map<String, List<Appearance.Part>> parts = new LinkedHashMap<>();
+        if (!page.items().isEmpty()) {
+            em.createQuery("select p from Participation p where p.speaker.id = :speaker and p.event.id in :events "
+                            + "order by p.position, p.role", Participation.class)
+                    .setParameter("speaker", speaker.id)
+                    .setParameter("events", page.items().stream().map(EventView::id).toList())
+                    .getResultList()
+                    .forEach(p -> parts.computeIfAbsent(p.event.id, k -> new ArrayList<>())
+                            .add(new Appearance.Part(p.role, p.position, p.sessionTitle, p.affiliationAtEvent)));
+        }
+        return new Page<>(page.items().stream().map(v -> new Appearance(v, parts.getOrDefault(v.id(), List.of()))).toList(),
+                page.total(), page.limit(), page.nextCursor());
+    }
+
+    private Speaker speaker(String ref, String pointer) {
+        return speakers.findByRef(ref).orElseThrow(() -> new RegistryException.Invalid(pointer, "no speaker has the id or slug '" + ref + "'"));
+    }
+
+    private List<Participation> participations(String eventId) {
+        return em.createQuery("select p from Participation p join fetch p.speaker where p.event.id = :id", Participation.class)
+                .setParameter("id", eventId).getResultList();
+    }
+
+    private Participation participation(String eventId, String participationId) {
+        Participation p = em.find(Participation.class, participationId);
+        if (p == null || !Objects.equals(p.event.id, eventId)) {
+            throw new RegistryException.NotFound("This event's line-up has no place with the id '" + participationId + "'");
+        }
+        return p;
+    }
+
+    private boolean exists(String eventId, String speakerId, SpeakerRole role) {
+        return em.createQuery("select count(p) from Participation p where p.event.id = :e and p.speaker.id = :s and p.role = :r", Long.class)
+                .setParameter("e", eventId).setParameter("s", speakerId).setParameter("r", role).getSingleResult() > 0;
+    }
+
+    private int nextOrder(String eventId) {
+        Integer max = em.createQuery("select max(p.position) from Participation p where p.event.id = :e", Integer.class)
+                .setParameter("e", eventId).getSingleResult();
+        return max == null ? 0 : Math.min(max + 1, LineupFields.MAX_ORDER);
+    }
+
+    private static Participation participation(Event event, Speaker speaker, LineupFields fields, int order, String affiliation) {
+        Participation p = new Participation();
+        p.id = Ids.next();
+        p.event = event;
+        p.speaker = speaker;
+        p.role = fields.role();
+        p.position = order;
+        p.sessionTitle = blankToNull(fields.sessionTitle());
+        p.affiliationAtEvent = fields.affiliationAtEvent() != null ? blankToNull(fields.affiliationAtEvent()) : affiliation;
+        p.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return p;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

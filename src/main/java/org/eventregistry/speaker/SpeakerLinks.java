@@ -1,0 +1,21 @@
+package org.eventregistry.speaker;
+
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eventregistry.common.HttpUrl;
+
+import java.util.List;
+
+/** A speaker's links: website, ORCID iD and social or institutional profiles. */
+@Schema(name = "SpeakerLinks", description = "Where to find the speaker elsewhere")
+public record SpeakerLinks(
+        @Schema(examples = "https://www.cirsd.org/en/people/vuk-jeremic") @HttpUrl String website,
+        @Schema(description = "ORCID iD; the https://orcid.org/ form is accepted", examples = "0000-0002-1825-0097") @Orcid String orcid,
+        @Schema(description = "Profile URLs (social networks, institutional pages), at most 10",
+                examples = "[\"https://x.com/VukJeremic\"]")
+        @Size(max = 10) List<@HttpUrl String> profiles) {
+
+    boolean isEmpty() {
+        return website == null && orcid == null && (profiles == null || profiles.isEmpty());
+    }
+}

@@ -1,0 +1,333 @@
+package org.eventregistry.speaker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.eventregistry.access.AuditEntry;
+import org.eventregistry.access.AuditLog;
+import org.eventregistry.access.Caller;
+import org.eventregistry.common.Collation;
+import org.eventregistry.common.FieldError;
+import org.eventregistry.common.Idempotency;
+import org.eventregistry.common.Ids;
+import org.eventregistry.common.MergePatch;
+import org.eventregistry.common.Page;
+import org.eventregistry.common.Paging;
+import org.eventregistry.common.QueryValues;
+import org.eventregistry.common.RegistryException;
+import org.eventregistry.common.RichText;
+import org.eventregistry.common.Slugs;
+import org.eventregistry.common.Sort;
+import org.eventregistry.common.SortKey;
+import org.eventregistry.common.Topic;
+import org.eventregistry.common.Validation;
+import org.eventregistry.common.Versions;
+import org.eventregistry.common.Where;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Registers, changes, deletes and lists speakers; owns their transactions and rules, and hides private fields. */
+@ApplicationScoped
+public class SpeakerService {
+
+    static final String KIND = "speaker";
+    private static final int MAX_SORT_KEY = 1000;
+    private static final String COLLATION_SETTING = "speaker-collation";
+    static final Map<String, SortKey> SORT_KEYS = Map.of(
+            "familyName", new SortKey("familyName", "familySortKey", SortKey.Kind.TEXT),
+            "displayName", new SortKey("displayName", "displayName", SortKey.Kind.TEXT),
+            "createdAt", new SortKey("createdAt", "createdAt", SortKey.Kind.INSTANT),
+            "updatedAt", new SortKey("updatedAt", "updatedAt", SortKey.Kind.INSTANT));
+
+    private final SpeakerRepository speakers;
+    private final Validation validation;
+    private final Idempotency idempotency;
+    private final Paging paging;
+    private final Collation collation;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    public SpeakerService(SpeakerRepository speakers, Validation validation, Idempotency idempotency, Paging paging,
+                          Collation collation, ObjectMapper json, Caller caller, AuditLog audit) {
+        this.speakers = speakers;
+        this.validation = validation;
+        this.idempotency = idempotency;
+        this.paging = paging;
+        this.collation = collation;
+        this.json = json;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public SpeakerView get(String ref) {
+        return view(find(ref));
+    }
+
+    @Transactional
+    public Idempotency.Created create(SpeakerFields fields, String idempotencyKey) {
+        return idempotency.create("speakers|" + caller.actor(), idempotencyKey, fields, () -> {
+            validation.check(fields);
+            Speaker speaker = new Speaker();
+            speaker.id = Ids.next();
+            speaker.createdAt = now();
+            apply(speaker, fields);
+            speakers.persist(speaker);
+            flush();
+            audit.record(KIND, speaker.id, AuditEntry.Operation.CREATE);
+            return new Idempotency.Created("/api/v1/speakers/" + speaker.id, Versions.tag(speaker.id, speaker.version).toString(),
+                    idempotency.write(view(speaker)), false);
+        });
+    }
+
+    @Transactional
+    public SpeakerView replace(String ref, SpeakerFields fields, String ifMatch) {
+        Speaker speaker = find(ref);
+        Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
+        validation.check(fields);
+        apply(speaker, fields);
+        flush();
+        audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
+        return view(speaker);
+    }
+
+    /** Applies an RFC 7396 merge patch to the writable fields, private ones included (only staff can write). */
+    @Transactional
+    public SpeakerView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
+        Speaker speaker = find(ref);
+        Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
+        SpeakerFields fields = MergePatch.apply(json, fields(speaker), patch, SpeakerFields.class);
+        validation.check(fields);
+        apply(speaker, fields);
+        flush();
+        audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
+        return view(speaker);
+    }
+
+    /** Deletes a speaker; one still in line-ups is a 409 naming the events unless {@code unlink} removes those links too. */
+    @Transactional
+    public void delete(String ref, String ifMatch, boolean unlink) {
+        Speaker speaker = find(ref);
+        Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
+        List<String> events = speakers.eventTitles(speaker.id);
+        if (!events.isEmpty() && !unlink) {
+            throw new RegistryException.Conflict("The speaker is in the line-ups of: " + String.join("; ", events)
+                    + ". Remove them from those events first, or delete with unlink=true to remove the links too");
+        }
+        if (!events.isEmpty()) {
+            speakers.removeFromLineups(speaker.id);
+        }
+        speakers.delete(speaker);
+        flush();
+        audit.record(KIND, speaker.id, AuditEntry.Operation.DELETE);
+    }
+
+    public Page<SpeakerView> list(SpeakerFilters filters, String sortParam, String limit, String cursor) {
+        Sort sort = Sort.parse(sortParam, "familyName", SORT_KEYS);
+        return paging.page(new Paging.Source<>(Speaker.class, SpeakerService::sortValue, this::view),
+                where(filters), sort, filters.canonical(), limit, cursor);
+    }
+
+    private Where where(SpeakerFilters f) {
+        Set<String> countries = QueryValues.split(f.country).stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (String country : countries) {
+            if (!org.eventregistry.common.CountryCode.CODES.contains(country)) {
+                throw QueryValues.bad("country", "'" + country + "' is not an ISO 3166-1 alpha-2 code");
+            }
+        }
+        Where where = new Where();
+        List<String> words = words(f.q);
+        for (int i = 0; i < words.size(); i++) {
+            where.and("r.searchText like :q" + i, "q" + i, "%" + words.get(i) + "%");
+        }
+        return where
+                .andAny("r.affiliationKey in :affiliations", "affiliations", keys(f.affiliation))
+                .andAny("r.country in :countries", "countries", countries)
+                .andAny("r.id in (select s.id from Speaker s join s.topics topic where topic.key in :topics)", "topics", keys(f.topic))
+                .andAny("r.id in (select p.speaker.id from Participation p where p.role in :roles)", "roles",
+                        QueryValues.enums("role", f.role, SpeakerRole.class))
+                .andAny("r.id in (select p.speaker.id from Participation p where p.event.id in :events or p.event.slug in :events)",
+                        "events", QueryValues.split(f.event))
+                .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
+    }
+
+    /** The words of a q parameter, folded like the stored search text, with LIKE wildcards made literal. */
+    static List<String> words(String q) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        if (q.length() > 200) {
+            throw QueryValues.bad("q", "must be at most 200 characters");
+        }
+        return Stream.of(Slugs.key(q).split("-")).filter(w -> !w.isBlank()).limit(10)
+                .map(w -> w.replace("\\", "").replace("%", "").replace("_", "")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static Set<String> keys(List<String> values) {
+        return QueryValues.split(values).stream().map(Slugs::key).collect(Collectors.toSet());
+    }
+
+    private static Object sortValue(Speaker s, String key) {
+        return switch (key) {
+            case "familyName" -> s.familySortKey;
+            case "displayName" -> s.displayName;
+            case "createdAt" -> s.createdAt;
+            case "updatedAt" -> s.updatedAt;
+            case "id" -> s.id;
+            default -> throw new IllegalStateException("No value for sort key " + key);
+        };
+    }
+
+    private Speaker find(String ref) {
+        return speakers.findByRef(ref).orElseThrow(() -> new RegistryException.NotFound("No speaker has the id or slug '" + ref + "'"));
+    }
+
+    private void apply(Speaker s, SpeakerFields f) {
+        String given = blankToNull(f.givenName());
+        String family = blankToNull(f.familyName());
+        String display = blankToNull(f.displayName());
+        if (display == null && family == null && given == null) {
+            throw new RegistryException.Invalid(List.of(new FieldError("/familyName", "a family name or a display name is required")));
+        }
+        if (display == null) {
+            display = Stream.of(given, family).filter(n -> n != null).collect(Collectors.joining(" "));
+        }
+        if (f.slug() != null && !f.slug().equals(s.slug)) {
+            if (speakers.slugTaken(f.slug(), s.id)) {
+                throw new RegistryException.Conflict("The slug '" + f.slug() + "' is taken by another speaker",
+                        List.of(new FieldError("/slug", "already in use")));
+            }
+            s.slug = f.slug();
+        } else if (s.slug == null) {
+            s.slug = freeSlug(display, s.id);
+        }
+        s.honorific = blankToNull(f.honorific());
+        s.givenName = given;
+        s.familyName = family;
+        s.displayName = display;
+        s.familySortKey = sortKey(family != null ? family : display, given);
+        s.position = blankToNull(f.position());
+        s.affiliation = blankToNull(f.affiliation());
+        s.affiliationKey = Slugs.key(s.affiliation);
+        s.country = f.country();
+        s.bio = RichText.sanitise(f.bio());
+        s.photoUrl = f.photoUrl();
+        SpeakerLinks links = f.links() == null ? new SpeakerLinks(null, null, null) : f.links();
+        s.website = links.website();
+        s.orcid = links.orcid() == null ? null : Orcid.Check.bare(links.orcid());
+        s.profiles.clear();
+        if (links.profiles() != null) {
+            links.profiles().stream().distinct().forEach(s.profiles::add);
+        }
+        s.topics.clear();
+        s.topics.addAll(topics(f.topics()));
+        s.email = blankToNull(f.email());
+        s.phone = blankToNull(f.phone());
+        s.searchText = Slugs.key(String.join(" ", Stream.concat(
+                Stream.of(s.displayName, s.givenName, s.familyName, s.position, s.affiliation),
+                s.topics.stream().map(t -> t.name)).filter(t -> t != null).toList()));
+        s.updatedAt = now();
+    }
+
+    private String sortKey(String family, String given) {
+        String key = collation.sortKey(given == null ? family : family + "\u0001" + given);
+        return key.length() > MAX_SORT_KEY ? key.substring(0, MAX_SORT_KEY) : key;
+    }
+
+    /** Remakes the stored sort keys when registry.collation changed since they were made. */
+    void checkCollation(@Observes StartupEvent start) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = speakers.getEntityManager();
+            List<?> stored = em.createNativeQuery("select setting_value from instance_setting where name = :name")
+                    .setParameter("name", COLLATION_SETTING).getResultList();
+            String wanted = collation.languageTag();
+            if (!stored.isEmpty() && stored.get(0).equals(wanted)) {
+                return;
+            }
+            for (Speaker s : speakers.all()) {
+                s.familySortKey = sortKey(s.familyName != null ? s.familyName : s.displayName, s.givenName);
+            }
+            em.createNativeQuery("delete from instance_setting where name = :name").setParameter("name", COLLATION_SETTING).executeUpdate();
+            em.createNativeQuery("insert into instance_setting (name, setting_value) values (:name, :value)")
+                    .setParameter("name", COLLATION_SETTING).setParameter("value", wanted).executeUpdate();
+        });
+    }
+
+    private String freeSlug(String name, String id) {
+        String base = Slugs.of(name);
+        if (base.isEmpty()) {
+            base = "speaker";
+        }
+        String slug = base;
+        for (int n = 2; speakers.slugTaken(slug, id); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private static List<Topic> topics(List<String> names) {
+        Map<String, Topic> unique = new LinkedHashMap<>();
+        if (names != null) {
+            for (String name : names) {
+                Topic topic = new Topic(name);
+                unique.putIfAbsent(topic.key, topic);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
+
+    private void flush() {
+        try {
+            speakers.flush();
+        } catch (OptimisticLockException e) {
+            throw new RegistryException.Conflict("The speaker was changed by another request at the same time; fetch it and retry");
+        } catch (PersistenceException e) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException
+                    || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw new RegistryException.Conflict("The slug is taken by another speaker", List.of(new FieldError("/slug", "already in use")));
+            }
+            throw e;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    SpeakerFields fields(Speaker s) {
+        return new SpeakerFields(s.slug, s.honorific, s.givenName, s.familyName, s.displayName, s.position, s.affiliation,
+                s.country, s.bio, s.photoUrl, links(s), s.topics.stream().map(t -> t.name).toList(), s.email, s.phone);
+    }
+
+    public SpeakerView view(Speaker s) {
+        boolean privateFields = caller.canSeePrivateFields();
+        return new SpeakerView(s.id, s.slug, s.honorific, s.givenName, s.familyName, s.displayName, s.position, s.affiliation,
+                s.country, s.bio, s.photoUrl, links(s), s.topics.stream().map(t -> t.name).toList(),
+                privateFields ? s.email : null, privateFields ? s.phone : null, s.createdAt, s.updatedAt, s.version);
+    }
+
+    private static SpeakerLinks links(Speaker s) {
+        SpeakerLinks links = new SpeakerLinks(s.website, s.orcid, List.copyOf(s.profiles));
+        return links.isEmpty() ? null : links;
+    }
+}
