@@ -14,6 +14,8 @@ import org.eventregistry.event.EventRepository;
 import org.eventregistry.event.EventService;
 import org.eventregistry.lineup.LineupFields;
 import org.eventregistry.lineup.LineupService;
+import org.eventregistry.publication.PublicationFields;
+import org.eventregistry.publication.PublicationService;
 import org.eventregistry.speaker.SpeakerFields;
 import org.eventregistry.speaker.SpeakerService;
 import org.jboss.logging.Logger;
@@ -23,7 +25,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-/** Fills an empty registry with demo events, speakers and line-ups (drawn from CIRSD's public pages) so a first start has something to show. */
+/** Fills an empty registry with demo events, speakers, line-ups and publications (drawn from CIRSD's public pages) so a first start has something to show. */
 @ApplicationScoped
 public class DemoData {
 
@@ -36,9 +38,11 @@ public class DemoData {
     private final Caller caller;
     private final SpeakerService speakerService;
     private final LineupService lineupService;
+    private final PublicationService publicationService;
 
     public DemoData(RegistryConfig config, EventRepository events, EventService eventService, ObjectMapper json, Caller caller,
-                    SpeakerService speakerService, LineupService lineupService) {
+                    SpeakerService speakerService, LineupService lineupService, PublicationService publicationService) {
+        this.publicationService = publicationService;
         this.caller = caller;
         this.speakerService = speakerService;
         this.lineupService = lineupService;
@@ -63,8 +67,11 @@ public class DemoData {
         Map<String, List<LineupFields>> lineups = read("/demo/lineups.json", new TypeReference<>() {
         });
         lineups.forEach(lineupService::replace);
-        LOG.infof("Loaded %d demo events, %d speakers and %d line-ups into the empty registry (registry.demo-data=false turns this off)",
-                demo.size(), people.size(), lineups.size());
+        List<PublicationFields> writings = read("/demo/publications.json", new TypeReference<>() {
+        });
+        writings.forEach(fields -> publicationService.create(fields, null));
+        LOG.infof("Loaded %d demo events, %d speakers, %d line-ups and %d publications into the empty registry "
+                + "(registry.demo-data=false turns this off)", demo.size(), people.size(), lineups.size(), writings.size());
     }
 
     private <T> T read(String resource, TypeReference<T> type) throws IOException {

@@ -35,9 +35,12 @@ import org.eventregistry.common.Versions;
 import org.eventregistry.common.Lists;
 import org.eventregistry.common.QueryValues;
 import org.eventregistry.lineup.LineupService;
+import org.eventregistry.publication.PublicationService;
+import org.eventregistry.publication.PublicationView;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The events collection: thin HTTP mapping onto {@link EventService}. */
@@ -48,14 +51,16 @@ public class EventResource {
 
     private final EventService service;
     private final LineupService lineups;
+    private final PublicationService publications;
 
-    public EventResource(EventService service, LineupService lineups) {
+    public EventResource(EventService service, LineupService lineups, PublicationService publications) {
         this.service = service;
         this.lineups = lineups;
+        this.publications = publications;
     }
 
     /** What include= may name; anything else is a 400. */
-    private static final Set<String> INCLUDES = Set.of("speakers");
+    private static final Set<String> INCLUDES = Set.of("speakers", "publications");
 
     @GET
     @Operation(summary = "List events", description = "Filters combine with AND; repeated values of one filter combine with OR. "
@@ -70,13 +75,24 @@ public class EventResource {
                                  schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                         @Parameter(description = "Related records to embed: speakers", example = "speakers") @QueryParam("include") List<String> include,
+                         @Parameter(description = "Related records to embed: speakers, publications", example = "speakers") @QueryParam("include") List<String> include,
                          @jakarta.ws.rs.core.Context UriInfo uri) {
         Page<EventView> page = service.list(filters, sort, limit, cursor);
-        if (includes(include).contains("speakers")) {
-            page = new Page<>(lineups.withLineups(page.items()), page.total(), page.limit(), page.nextCursor());
+        Set<String> wanted = includes(include);
+        if (!wanted.isEmpty()) {
+            page = new Page<>(embed(page.items(), wanted), page.total(), page.limit(), page.nextCursor());
         }
         return Lists.response(page, uri);
+    }
+
+    /** The views with the related records named by include=, one query per kind for the whole list. */
+    private List<EventView> embed(List<EventView> views, Set<String> wanted) {
+        List<EventView> result = wanted.contains("speakers") ? lineups.withLineups(views) : views;
+        if (wanted.contains("publications")) {
+            Map<String, List<PublicationView>> related = publications.forEvents(result.stream().map(EventView::id).toList());
+            result = result.stream().map(v -> v.withPublications(related.getOrDefault(v.id(), List.of()))).toList();
+        }
+        return result;
     }
 
     private static Set<String> includes(List<String> include) {
@@ -123,12 +139,13 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Id or slug", example = "democracy-meets-strategy") @PathParam("ref") String ref,
                         @Parameter(description = "ETag from an earlier read") @HeaderParam("If-None-Match") String ifNoneMatch,
-                        @Parameter(description = "Related records to embed: speakers", example = "speakers") @QueryParam("include") List<String> include) {
+                        @Parameter(description = "Related records to embed: speakers, publications", example = "speakers") @QueryParam("include") List<String> include) {
         EventView event = service.get(ref);
         EntityTag tag = Versions.tag(event.id(), event.version());
-        if (includes(include).contains("speakers")) {
-            // The line-up changes without the event's version: such a response is not tagged.
-            return Response.ok(lineups.withLineups(List.of(event)).get(0)).build();
+        Set<String> wanted = includes(include);
+        if (!wanted.isEmpty()) {
+            // Line-ups and publications change without the event's version: such a response is not tagged.
+            return Response.ok(embed(List.of(event), wanted).get(0)).build();
         }
         if (Versions.matchesNoneMatch(ifNoneMatch, event.id(), event.version())) {
             return Response.notModified(tag).build();

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.AuditLog;
@@ -21,11 +19,11 @@ import org.eventregistry.common.PublicationStatus;
 import org.eventregistry.common.QueryValues;
 import org.eventregistry.common.RegistryConfig;
 import org.eventregistry.common.RegistryException;
+import org.eventregistry.common.Records;
 import org.eventregistry.common.RichText;
 import org.eventregistry.common.Slugs;
 import org.eventregistry.common.Sort;
 import org.eventregistry.common.SortKey;
-import org.eventregistry.common.Topic;
 import org.eventregistry.common.Validation;
 import org.eventregistry.common.Versions;
 import org.eventregistry.common.Where;
@@ -35,7 +33,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,10 +98,10 @@ public class EventService {
             validation.check(fields);
             Event event = new Event();
             event.id = Ids.next();
-            event.createdAt = now();
+            event.createdAt = Records.now();
             apply(event, fields);
             events.persist(event);
-            flush();
+            Records.flush(events.getEntityManager(), "event");
             audit.record(KIND, event.id, AuditEntry.Operation.CREATE);
             EventView view = view(event);
             return new Idempotency.Created("/api/v1/events/" + event.id, Versions.tag(event.id, event.version).toString(),
@@ -118,7 +115,7 @@ public class EventService {
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
         validation.check(fields);
         apply(event, fields);
-        flush();
+        Records.flush(events.getEntityManager(), "event");
         audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
         return view(event);
     }
@@ -131,7 +128,7 @@ public class EventService {
         EventFields fields = MergePatch.apply(json, fields(event), patch, EventFields.class);
         validation.check(fields);
         apply(event, fields);
-        flush();
+        Records.flush(events.getEntityManager(), "event");
         audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
         return view(event);
     }
@@ -146,7 +143,7 @@ public class EventService {
                     + String.join("; ", sessions));
         }
         events.delete(event);
-        flush();
+        Records.flush(events.getEntityManager(), "event");
         audit.record(KIND, event.id, AuditEntry.Operation.DELETE);
     }
 
@@ -162,7 +159,7 @@ public class EventService {
      */
     public Page<EventView> listUpcomingFirst(EventFilters filters, String limitParam, String cursor) {
         int limit = QueryValues.limit(limitParam);
-        Instant now = now();
+        Instant now = Records.now();
         boolean past = false;
         String inner = null;
         if (cursor != null) {
@@ -288,11 +285,11 @@ public class EventService {
             }
             event.slug = f.slug();
         } else if (event.slug == null) {
-            event.slug = freeSlug(f.title(), event.id);
+            event.slug = Records.freeSlug(f.title(), "event", slug -> events.slugTaken(slug, event.id));
         }
         event.title = f.title().strip();
-        event.subtitle = blankToNull(f.subtitle());
-        event.summary = blankToNull(f.summary());
+        event.subtitle = Records.blankToNull(f.subtitle());
+        event.summary = Records.blankToNull(f.summary());
         event.description = RichText.sanitise(f.description());
         event.type = f.type();
         event.publicationStatus = Objects.requireNonNullElse(f.publicationStatus(), PublicationStatus.PUBLISHED);
@@ -306,21 +303,21 @@ public class EventService {
             // Hibernate loads an all-null embeddable as null.
             event.venue = new Venue();
         }
-        event.venue.name = blankToNull(venue.name());
-        event.venue.address = blankToNull(venue.address());
-        event.venue.city = blankToNull(venue.city());
+        event.venue.name = Records.blankToNull(venue.name());
+        event.venue.address = Records.blankToNull(venue.address());
+        event.venue.city = Records.blankToNull(venue.city());
         event.venue.cityKey = Slugs.key(event.venue.city);
         event.venue.country = venue.country();
         event.onlineUrl = f.onlineUrl();
         event.registrationUrl = f.registrationUrl();
         event.imageUrl = f.imageUrl();
         event.topics.clear();
-        event.topics.addAll(topics(f.topics()));
+        event.topics.addAll(Records.topics(f.topics()));
         event.language = LanguageTag.Check.canonical(f.language());
-        event.series = blankToNull(f.series());
+        event.series = Records.blankToNull(f.series());
         event.seriesKey = Slugs.key(event.series);
         event.parent = parent;
-        event.updatedAt = now();
+        event.updatedAt = Records.now();
     }
 
     private boolean isSelfOrAncestor(Event event, Event parent) {
@@ -335,51 +332,10 @@ public class EventService {
         return false;
     }
 
-    private String freeSlug(String title, String id) {
-        String base = Slugs.of(title);
-        if (base.isEmpty()) {
-            base = "event";
-        }
-        String slug = base;
-        for (int n = 2; events.slugTaken(slug, id); n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
-    }
 
-    private static List<Topic> topics(List<String> names) {
-        Map<String, Topic> unique = new LinkedHashMap<>();
-        if (names != null) {
-            for (String name : names) {
-                Topic topic = new Topic(name);
-                unique.putIfAbsent(topic.key, topic);
-            }
-        }
-        return List.copyOf(unique.values());
-    }
 
-    private void flush() {
-        try {
-            events.flush();
-        } catch (OptimisticLockException e) {
-            throw new RegistryException.Conflict("The event was changed by another request at the same time; fetch it and retry");
-        } catch (PersistenceException e) {
-            if (e instanceof org.hibernate.exception.ConstraintViolationException
-                    || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                throw new RegistryException.Conflict("The slug is taken by another event",
-                        List.of(new FieldError("/slug", "already in use")));
-            }
-            throw e;
-        }
-    }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     EventFields fields(Event e) {
         return new EventFields(e.slug, e.title, e.subtitle, e.summary, e.description, e.type, e.publicationStatus, e.status,
@@ -392,7 +348,7 @@ public class EventService {
         return new EventView(e.id, e.slug, e.title, e.subtitle, e.summary, e.description, e.type, e.publicationStatus,
                 e.status, e.format, at(e.startsAt, e.timeZone), at(e.endsAt, e.timeZone), e.timeZone, venue(e),
                 e.onlineUrl, e.registrationUrl, e.imageUrl, e.topics.stream().map(t -> t.name).toList(), e.language,
-                e.series, e.parent == null ? null : e.parent.id, e.createdAt, e.updatedAt, e.version, null);
+                e.series, e.parent == null ? null : e.parent.id, e.createdAt, e.updatedAt, e.version, null, null);
     }
 
     private static VenueFields venue(Event e) {

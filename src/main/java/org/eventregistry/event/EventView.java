@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eventregistry.common.PublicationStatus;
 import org.eventregistry.lineup.LineupEntry;
+import org.eventregistry.publication.PublicationView;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,12 +39,21 @@ public record EventView(
         @Schema(examples = "2025-05-21T09:30:00Z") Instant updatedAt,
         @Schema(examples = "3") long version,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "The ordered line-up, with include=speakers") List<LineupEntry> speakers) {
+        @Schema(description = "The ordered line-up, with include=speakers") List<LineupEntry> speakers,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Related publications, newest first, with include=publications") List<PublicationView> publications) {
 
     /** The same event with its line-up embedded. */
     public EventView withSpeakers(List<LineupEntry> lineup) {
         return new EventView(id, slug, title, subtitle, summary, description, type, publicationStatus, status, format, startsAt,
                 endsAt, timeZone, venue, onlineUrl, registrationUrl, imageUrl, topics, language, series, parentEvent, createdAt,
-                updatedAt, version, lineup);
+                updatedAt, version, lineup, publications);
+    }
+
+    /** The same event with its related publications embedded. */
+    public EventView withPublications(List<PublicationView> related) {
+        return new EventView(id, slug, title, subtitle, summary, description, type, publicationStatus, status, format, startsAt,
+                endsAt, timeZone, venue, onlineUrl, registrationUrl, imageUrl, topics, language, series, parentEvent, createdAt,
+                updatedAt, version, speakers, related);
     }
 }

@@ -29,6 +29,19 @@ public class SpeakerRepository implements PanacheRepositoryBase<Speaker, String>
                 .setParameter("id", speakerId).setMaxResults(10).getResultList();
     }
 
+    /** Titles of the publications the speaker is an author of (at most ten, for a message). */
+    public List<String> publicationTitles(String speakerId) {
+        return getEntityManager()
+                .createQuery("select a.publication.title from Authorship a where a.speaker.id = :id order by a.publication.title", String.class)
+                .setParameter("id", speakerId).setMaxResults(10).getResultList();
+    }
+
+    /** Removes the speaker from author lists; the remaining authors keep their order. */
+    public void removeAuthorships(String speakerId) {
+        getEntityManager().createQuery("delete from Authorship a where a.speaker.id = :id")
+                .setParameter("id", speakerId).executeUpdate();
+    }
+
     public void removeFromLineups(String speakerId) {
         getEntityManager().createQuery("delete from Participation p where p.speaker.id = :id")
                 .setParameter("id", speakerId).executeUpdate();

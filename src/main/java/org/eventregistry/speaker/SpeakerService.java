@@ -7,8 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.AuditLog;
@@ -22,19 +20,17 @@ import org.eventregistry.common.Page;
 import org.eventregistry.common.Paging;
 import org.eventregistry.common.QueryValues;
 import org.eventregistry.common.RegistryException;
+import org.eventregistry.common.Records;
 import org.eventregistry.common.RichText;
+import org.eventregistry.common.SearchText;
 import org.eventregistry.common.Slugs;
 import org.eventregistry.common.Sort;
 import org.eventregistry.common.SortKey;
-import org.eventregistry.common.Topic;
 import org.eventregistry.common.Validation;
 import org.eventregistry.common.Versions;
 import org.eventregistry.common.Where;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,10 +82,10 @@ public class SpeakerService {
             validation.check(fields);
             Speaker speaker = new Speaker();
             speaker.id = Ids.next();
-            speaker.createdAt = now();
+            speaker.createdAt = Records.now();
             apply(speaker, fields);
             speakers.persist(speaker);
-            flush();
+            Records.flush(speakers.getEntityManager(), "speaker");
             audit.record(KIND, speaker.id, AuditEntry.Operation.CREATE);
             return new Idempotency.Created("/api/v1/speakers/" + speaker.id, Versions.tag(speaker.id, speaker.version).toString(),
                     idempotency.write(view(speaker)), false);
@@ -102,7 +98,7 @@ public class SpeakerService {
         Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
         validation.check(fields);
         apply(speaker, fields);
-        flush();
+        Records.flush(speakers.getEntityManager(), "speaker");
         audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
         return view(speaker);
     }
@@ -115,26 +111,36 @@ public class SpeakerService {
         SpeakerFields fields = MergePatch.apply(json, fields(speaker), patch, SpeakerFields.class);
         validation.check(fields);
         apply(speaker, fields);
-        flush();
+        Records.flush(speakers.getEntityManager(), "speaker");
         audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
         return view(speaker);
     }
 
-    /** Deletes a speaker; one still in line-ups is a 409 naming the events unless {@code unlink} removes those links too. */
+    /**
+     * Deletes a speaker. One still in line-ups or author lists is a 409 naming the events and publications,
+     * unless {@code unlink} says to remove the speaker from them too.
+     */
     @Transactional
     public void delete(String ref, String ifMatch, boolean unlink) {
         Speaker speaker = find(ref);
         Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
         List<String> events = speakers.eventTitles(speaker.id);
-        if (!events.isEmpty() && !unlink) {
-            throw new RegistryException.Conflict("The speaker is in the line-ups of: " + String.join("; ", events)
-                    + ". Remove them from those events first, or delete with unlink=true to remove the links too");
+        List<String> writings = speakers.publicationTitles(speaker.id);
+        if ((!events.isEmpty() || !writings.isEmpty()) && !unlink) {
+            List<String> uses = new ArrayList<>();
+            if (!events.isEmpty()) {
+                uses.add("in the line-ups of: " + String.join("; ", events));
+            }
+            if (!writings.isEmpty()) {
+                uses.add("an author of: " + String.join("; ", writings));
+            }
+            throw new RegistryException.Conflict("The speaker is " + String.join(", and ", uses)
+                    + ". Remove them there first, or delete with unlink=true to remove them from those events and author lists too");
         }
-        if (!events.isEmpty()) {
-            speakers.removeFromLineups(speaker.id);
-        }
+        speakers.removeFromLineups(speaker.id);
+        speakers.removeAuthorships(speaker.id);
         speakers.delete(speaker);
-        flush();
+        Records.flush(speakers.getEntityManager(), "speaker");
         audit.record(KIND, speaker.id, AuditEntry.Operation.DELETE);
     }
 
@@ -151,12 +157,7 @@ public class SpeakerService {
                 throw QueryValues.bad("country", "'" + country + "' is not an ISO 3166-1 alpha-2 code");
             }
         }
-        Where where = new Where();
-        List<String> words = words(f.q);
-        for (int i = 0; i < words.size(); i++) {
-            where.and("r.searchText like :q" + i, "q" + i, "%" + words.get(i) + "%");
-        }
-        return where
+        return SearchText.match(new Where(), "r.searchText", f.q)
                 .andAny("r.affiliationKey in :affiliations", "affiliations", keys(f.affiliation))
                 .andAny("r.country in :countries", "countries", countries)
                 .andAny("r.id in (select s.id from Speaker s join s.topics topic where topic.key in :topics)", "topics", keys(f.topic))
@@ -165,18 +166,6 @@ public class SpeakerService {
                 .andAny("r.id in (select p.speaker.id from Participation p where p.event.id in :events or p.event.slug in :events)",
                         "events", QueryValues.split(f.event))
                 .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
-    }
-
-    /** The words of a q parameter, folded like the stored search text, with LIKE wildcards made literal. */
-    static List<String> words(String q) {
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        if (q.length() > 200) {
-            throw QueryValues.bad("q", "must be at most 200 characters");
-        }
-        return Stream.of(Slugs.key(q).split("-")).filter(w -> !w.isBlank()).limit(10)
-                .map(w -> w.replace("\\", "").replace("%", "").replace("_", "")).filter(w -> !w.isEmpty()).toList();
     }
 
     private static Set<String> keys(List<String> values) {
@@ -199,9 +188,9 @@ public class SpeakerService {
     }
 
     private void apply(Speaker s, SpeakerFields f) {
-        String given = blankToNull(f.givenName());
-        String family = blankToNull(f.familyName());
-        String display = blankToNull(f.displayName());
+        String given = Records.blankToNull(f.givenName());
+        String family = Records.blankToNull(f.familyName());
+        String display = Records.blankToNull(f.displayName());
         if (display == null && family == null && given == null) {
             throw new RegistryException.Invalid(List.of(new FieldError("/familyName", "a family name or a display name is required")));
         }
@@ -215,15 +204,15 @@ public class SpeakerService {
             }
             s.slug = f.slug();
         } else if (s.slug == null) {
-            s.slug = freeSlug(display, s.id);
+            s.slug = Records.freeSlug(display, "speaker", slug -> speakers.slugTaken(slug, s.id));
         }
-        s.honorific = blankToNull(f.honorific());
+        s.honorific = Records.blankToNull(f.honorific());
         s.givenName = given;
         s.familyName = family;
         s.displayName = display;
         s.familySortKey = sortKey(family != null ? family : display, given);
-        s.position = blankToNull(f.position());
-        s.affiliation = blankToNull(f.affiliation());
+        s.position = Records.blankToNull(f.position());
+        s.affiliation = Records.blankToNull(f.affiliation());
         s.affiliationKey = Slugs.key(s.affiliation);
         s.country = f.country();
         s.bio = RichText.sanitise(f.bio());
@@ -236,13 +225,12 @@ public class SpeakerService {
             links.profiles().stream().distinct().forEach(s.profiles::add);
         }
         s.topics.clear();
-        s.topics.addAll(topics(f.topics()));
-        s.email = blankToNull(f.email());
-        s.phone = blankToNull(f.phone());
-        s.searchText = Slugs.key(String.join(" ", Stream.concat(
-                Stream.of(s.displayName, s.givenName, s.familyName, s.position, s.affiliation),
-                s.topics.stream().map(t -> t.name)).filter(t -> t != null).toList()));
-        s.updatedAt = now();
+        s.topics.addAll(Records.topics(f.topics()));
+        s.email = Records.blankToNull(f.email());
+        s.phone = Records.blankToNull(f.phone());
+        s.searchText = SearchText.of(Stream.concat(Stream.of(s.displayName, s.givenName, s.familyName, s.position, s.affiliation),
+                s.topics.stream().map(t -> t.name)));
+        s.updatedAt = Records.now();
     }
 
     private String sortKey(String family, String given) {
@@ -269,50 +257,10 @@ public class SpeakerService {
         });
     }
 
-    private String freeSlug(String name, String id) {
-        String base = Slugs.of(name);
-        if (base.isEmpty()) {
-            base = "speaker";
-        }
-        String slug = base;
-        for (int n = 2; speakers.slugTaken(slug, id); n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
-    }
 
-    private static List<Topic> topics(List<String> names) {
-        Map<String, Topic> unique = new LinkedHashMap<>();
-        if (names != null) {
-            for (String name : names) {
-                Topic topic = new Topic(name);
-                unique.putIfAbsent(topic.key, topic);
-            }
-        }
-        return List.copyOf(unique.values());
-    }
 
-    private void flush() {
-        try {
-            speakers.flush();
-        } catch (OptimisticLockException e) {
-            throw new RegistryException.Conflict("The speaker was changed by another request at the same time; fetch it and retry");
-        } catch (PersistenceException e) {
-            if (e instanceof org.hibernate.exception.ConstraintViolationException
-                    || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                throw new RegistryException.Conflict("The slug is taken by another speaker", List.of(new FieldError("/slug", "already in use")));
-            }
-            throw e;
-        }
-    }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     SpeakerFields fields(Speaker s) {
         return new SpeakerFields(s.slug, s.honorific, s.givenName, s.familyName, s.displayName, s.position, s.affiliation,

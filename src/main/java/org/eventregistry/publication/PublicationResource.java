@@ -1,0 +1,191 @@
+package org.eventregistry.publication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eventregistry.common.Idempotency;
+import org.eventregistry.common.Lists;
+import org.eventregistry.common.MergePatch;
+import org.eventregistry.common.QueryValues;
+import org.eventregistry.common.Versions;
+
+import java.net.URI;
+import java.util.List;
+
+/** The publications collection and citations: thin HTTP mapping onto {@link PublicationService}. */
+@Path("/api/v1/publications")
+@Tag(name = "Publications", description = "Articles, essays, interviews, reports and books, with their authors and events")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicationResource {
+
+    private final PublicationService service;
+
+    public PublicationResource(PublicationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List publications", description = "Newest first unless told otherwise.")
+    @APIResponse(responseCode = "200", description = "A page of publications",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationPageDoc.class),
+                    examples = @ExampleObject(name = "page", value = PublicationExamples.PAGE)))
+    public Response list(@BeanParam PublicationFilters filters,
+                         @Parameter(description = "Sort keys, comma-separated, '-' for descending: publishedOn, title, createdAt, updatedAt",
+                                 example = "-publishedOn") @QueryParam("sort") String sort,
+                         @Parameter(description = "Page size, 1 to 100", example = "20",
+                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                         @QueryParam("limit") String limit,
+                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Context UriInfo uri) {
+        return Lists.response(service.list(filters, sort, limit, cursor), uri);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish a publication", description = "Idempotency-Key makes retries safe, as for events.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicationFields.class), examples = @ExampleObject(name = "essay", value = PublicationExamples.FIELDS)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class),
+                    examples = @ExampleObject(name = "created", value = PublicationExamples.PUBLICATION)))
+    public Response create(PublicationFields fields,
+                           @Parameter(description = "Makes the POST safe to retry", example = "3b1d2c9e-7a55-4f0b-9c1e-5d8f2a6b4c21")
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Idempotency.Created created = service.create(fields, idempotencyKey);
+        return Response.created(URI.create(created.location())).tag(EntityTag.valueOf(created.etag()))
+                .type(MediaType.APPLICATION_JSON).entity(created.body()).build();
+    }
+
+    @GET
+    @Path("/{ref}")
+    @Operation(summary = "Get a publication by id or slug")
+    @APIResponse(responseCode = "200", description = "The publication; ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class),
+                    examples = @ExampleObject(name = "publication", value = PublicationExamples.PUBLICATION)))
+    @APIResponse(responseCode = "304", description = "If-None-Match named the current version")
+    public Response get(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
+                        @Parameter(description = "ETag from an earlier read") @HeaderParam("If-None-Match") String ifNoneMatch) {
+        PublicationView speaker = service.get(ref);
+        EntityTag tag = Versions.tag(speaker.id(), speaker.version());
+        if (Versions.matchesNoneMatch(ifNoneMatch, speaker.id(), speaker.version())) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(speaker).tag(tag).build();
+    }
+
+    @PUT
+    @Path("/{ref}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a publication", description = "Fields left out are cleared; the slug stays unless given.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicationFields.class), examples = @ExampleObject(name = "essay", value = PublicationExamples.FIELDS)))
+    @APIResponse(responseCode = "200", description = "The replaced publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class),
+                    examples = @ExampleObject(name = "publication", value = PublicationExamples.PUBLICATION)))
+    public Response replace(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
+                            @Parameter(description = "ETag of the version being replaced") @HeaderParam("If-Match") String ifMatch,
+                            PublicationFields fields) {
+        return single(service.replace(ref, fields, ifMatch));
+    }
+
+    @PATCH
+    @Path("/{ref}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields of a publication", description = "A JSON merge patch (RFC 7396).")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "doi", value = PublicationExamples.PATCH)))
+    @APIResponse(responseCode = "200", description = "The changed publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class),
+                    examples = @ExampleObject(name = "publication", value = PublicationExamples.PUBLICATION)))
+    public Response patch(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
+                          @Parameter(description = "ETag of the version being changed") @HeaderParam("If-Match") String ifMatch,
+                          JsonNode patch) throws JsonProcessingException {
+        return single(service.patch(ref, patch, ifMatch));
+    }
+
+    @DELETE
+    @Path("/{ref}")
+    @Operation(summary = "Delete a publication")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
+                           @Parameter(description = "ETag of the version being deleted") @HeaderParam("If-Match") String ifMatch) {
+        service.delete(ref, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{ref}/citation")
+    @Produces({"application/x-bibtex", "application/x-research-info-systems", "application/vnd.citationstyles.csl+json"})
+    @Operation(summary = "Cite a publication", description = "BibTeX, RIS or CSL-JSON, chosen by ?format= or else by Accept "
+            + "(BibTeX for */*). Non-ASCII names are kept in UTF-8; BibTeX special characters are escaped.")
+    @APIResponse(responseCode = "200", description = "The citation",
+            content = {@Content(mediaType = "application/x-bibtex", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "bibtex", value = PublicationExamples.BIBTEX)),
+                    @Content(mediaType = "application/x-research-info-systems", schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "ris", value = "TY  - JOUR\r\nAU  - Jovanović, Stefan\r\nER  - \r\n")),
+                    @Content(mediaType = "application/vnd.citationstyles.csl+json", schema = @Schema(type = SchemaType.ARRAY),
+                            examples = @ExampleObject(name = "csl", value = "[{\"id\": \"despite-enticing-narratives\", \"type\": \"article-journal\"}]"))})
+    @APIResponse(responseCode = "406", description = "No citation format matches Accept",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.eventregistry.common.Problem.class)))
+    public Response citation(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
+                             @Parameter(description = "bibtex, ris or csl-json; overrides Accept", example = "ris") @QueryParam("format") String format,
+                             @Context HttpHeaders headers) {
+        Citation kind = format != null
+                ? Citation.byFormat(format).orElseThrow(() -> QueryValues.bad("format", "must be bibtex, ris or csl-json"))
+                : negotiate(headers.getAcceptableMediaTypes());
+        PublicationService.Cited cited = service.cite(ref, kind);
+        return Response.ok(cited.text())
+                .type(kind.mediaType + "; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"" + cited.slug() + "." + kind.extension + "\"")
+                .header("Vary", "Accept")
+                .build();
+    }
+
+    private static Citation negotiate(List<MediaType> accepted) {
+        for (MediaType type : accepted) {
+            if (type.isWildcardType()) {
+                return Citation.BIBTEX;
+            }
+            var match = Citation.byMediaType(type.getType() + "/" + type.getSubtype());
+            if (match.isPresent()) {
+                return match.get();
+            }
+        }
+        throw new jakarta.ws.rs.NotAcceptableException();
+    }
+
+    private static Response single(PublicationView speaker) {
+        return Response.ok(speaker).tag(Versions.tag(speaker.id(), speaker.version())).build();
+    }
+
+    /** The list response as documented. */
+    @Schema(name = "SpeakerPage", description = "A page of publications")
+    record PublicationPageDoc(List<PublicationView> items, long total, int limit, @Schema(nullable = true) String nextCursor) {
+    }
+}
