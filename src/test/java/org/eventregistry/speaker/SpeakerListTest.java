@@ -104,10 +104,10 @@ class SpeakerListTest {
     }
 
     @Test
-    @Disabled("BUG: GET /api/v1/speakers?event=<draft id or slug> (and ?role=) answers anonymous and partner callers with the "
-            + "speakers of a DRAFT event's line-up, whose GET /api/v1/events/{ref}/speakers is 404 for them: SpeakerService.where "
+    @Disabled("BUG: GET /api/v1/speakers?event=<draft id or slug> answers anonymous and partner callers with the speakers of "
+            + "a DRAFT event's line-up, although GET /api/v1/events/{ref}/speakers is 404 for them: SpeakerService.where "
             + "filters Participation without the event's publication status")
-    void filtersDoNotRevealTheLineupOfADraftEvent() {
+    void eventFilterDoesNotRevealTheLineupOfADraftEvent() {
         String topic = uniqueTag();
         String partner = issueToken("PARTNER");
         JsonPath draft = createEvent(event("Draft " + topic, topic, "DRAFT"));
@@ -118,13 +118,26 @@ class SpeakerListTest {
             caller.get(EVENTS + "/" + draft.getString("id") + "/speakers").then().spec(problem(404));
         }
         for (String ref : List.of(draft.getString("id"), draft.getString("slug"))) {
-            withTopic(anonymous(), topic).queryParam("event", ref).get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
-            withTopic(as(partner), topic).queryParam("event", ref).get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
             withTopic(given(), topic).queryParam("event", ref).get(SPEAKERS).then().statusCode(200)
                     .body("total", equalTo(1)).body("items[0].id", equalTo(hidden));
+            withTopic(anonymous(), topic).queryParam("event", ref).get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
+            withTopic(as(partner), topic).queryParam("event", ref).get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
         }
-        withTopic(anonymous(), topic).queryParam("role", "KEYNOTE").get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    @Disabled("BUG: GET /api/v1/speakers?role=KEYNOTE lists, for anonymous and partner callers, a speaker whose only KEYNOTE "
+            + "appearance is in a DRAFT event, so the filter discloses draft line-ups: the role subquery ignores publication status")
+    void roleFilterCountsOnlyAppearancesTheCallerMaySee() {
+        String topic = uniqueTag();
+        String partner = issueToken("PARTNER");
+        String draft = createEvent(event("Draft " + topic, topic, "DRAFT")).getString("id");
+        String hidden = speaker("Vuk", "Jeremić", topic);
+        appears(draft, hidden, "KEYNOTE");
+
         withTopic(given(), topic).queryParam("role", "KEYNOTE").get(SPEAKERS).then().statusCode(200).body("items.id", contains(hidden));
+        withTopic(anonymous(), topic).queryParam("role", "KEYNOTE").get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
+        withTopic(as(partner), topic).queryParam("role", "KEYNOTE").get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
