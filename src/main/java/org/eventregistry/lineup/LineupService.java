@@ -183,7 +183,8 @@ public class LineupService {
             result.add(LineupEntry.of(p));
         }
         audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
-        result.sort(java.util.Comparator.comparingInt(LineupEntry::order).thenComparing(LineupEntry::role).thenComparing(LineupEntry::id));
+        // The same order as a read: position, then role by name, then id.
+        result.sort(java.util.Comparator.comparingInt(LineupEntry::order).thenComparing(e -> e.role().name()).thenComparing(LineupEntry::id));
         return result;
     }
 

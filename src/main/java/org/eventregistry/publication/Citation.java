@@ -83,6 +83,8 @@ public enum Citation {
             if (p.publishedPrecision != PublishedDate.Precision.YEAR) {
                 fields.put("month", MONTHS[p.publishedOn.getMonthValue() - 1]);
             }
+            // biblatex reads the full date at its precision; classic BibTeX ignores the field.
+            fields.put("date", new PublishedDate(p.publishedOn, p.publishedPrecision).toString());
         }
         fields.put("doi", bib(p.doi));
         fields.put("isbn", p.isbn);

@@ -207,7 +207,8 @@ public class PublicationService {
                         QueryValues.split(f.language).stream().map(LanguageTag.Check::canonical).collect(Collectors.toSet()))
                 .and("r.publishedOn >= :from", "from", from)
                 .and("r.publishedOn <= :to", "to", to)
-                .andAny("r.id in (select t.id from Publication t join t.relatedEvents e where e.id in :events or e.slug in :events)",
+                .andAny("r.id in (select t.id from Publication t join t.relatedEvents e where (e.id in :events or e.slug in :events)"
+                        + (caller.canSeeDrafts() ? "" : " and e.publicationStatus = 'PUBLISHED'") + ")",
                         "events", QueryValues.split(f.event))
                 .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
     }

@@ -42,6 +42,16 @@ public class SpeakerRepository implements PanacheRepositoryBase<Speaker, String>
                 .setParameter("id", speakerId).executeUpdate();
     }
 
+    public List<String> lineupEventIds(String speakerId) {
+        return getEntityManager().createQuery("select distinct p.event.id from Participation p where p.speaker.id = :id", String.class)
+                .setParameter("id", speakerId).getResultList();
+    }
+
+    public List<String> authoredPublicationIds(String speakerId) {
+        return getEntityManager().createQuery("select a.publication.id from Authorship a where a.speaker.id = :id", String.class)
+                .setParameter("id", speakerId).getResultList();
+    }
+
     public void removeFromLineups(String speakerId) {
         getEntityManager().createQuery("delete from Participation p where p.speaker.id = :id")
                 .setParameter("id", speakerId).executeUpdate();

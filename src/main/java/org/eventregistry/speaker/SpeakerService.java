@@ -137,6 +137,9 @@ public class SpeakerService {
             throw new RegistryException.Conflict("The speaker is " + String.join(", and ", uses)
                     + ". Remove them there first, or delete with unlink=true to remove them from those events and author lists too");
         }
+        // The line-ups and author lists that change are writes of their own, and are audited as such.
+        speakers.lineupEventIds(speaker.id).forEach(eventId -> audit.record("lineup", eventId, AuditEntry.Operation.UPDATE));
+        speakers.authoredPublicationIds(speaker.id).forEach(id -> audit.record("publication", id, AuditEntry.Operation.UPDATE));
         speakers.removeFromLineups(speaker.id);
         speakers.removeAuthorships(speaker.id);
         speakers.delete(speaker);
@@ -157,14 +160,16 @@ public class SpeakerService {
                 throw QueryValues.bad("country", "'" + country + "' is not an ISO 3166-1 alpha-2 code");
             }
         }
+        // Appearances in draft events count only for callers who may see drafts.
+        String visibleEvent = caller.canSeeDrafts() ? "" : " and p.event.publicationStatus = 'PUBLISHED'";
         return SearchText.match(new Where(), "r.searchText", f.q)
                 .andAny("r.affiliationKey in :affiliations", "affiliations", keys(f.affiliation))
                 .andAny("r.country in :countries", "countries", countries)
                 .andAny("r.id in (select s.id from Speaker s join s.topics topic where topic.key in :topics)", "topics", keys(f.topic))
-                .andAny("r.id in (select p.speaker.id from Participation p where p.role in :roles)", "roles",
+                .andAny("r.id in (select p.speaker.id from Participation p where p.role in :roles" + visibleEvent + ")", "roles",
                         QueryValues.enums("role", f.role, SpeakerRole.class))
-                .andAny("r.id in (select p.speaker.id from Participation p where p.event.id in :events or p.event.slug in :events)",
-                        "events", QueryValues.split(f.event))
+                .andAny("r.id in (select p.speaker.id from Participation p where (p.event.id in :events or p.event.slug in :events)"
+                        + visibleEvent + ")", "events", QueryValues.split(f.event))
                 .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
     }
 

@@ -2,7 +2,6 @@ package org.eventregistry.access;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -104,9 +103,6 @@ class LineupAndSpeakerAuditTest {
     }
 
     @Test
-    @Disabled("BUG: DELETE /api/v1/speakers/{ref}?unlink=true removes the speaker from event line-ups but writes no 'lineup' "
-            + "audit entry for those events (SpeakerService.delete calls removeFromLineups without audit.record), so GET "
-            + "/api/v1/admin/audit?recordId=<event id>&kind=lineup does not show that the line-up changed")
     void unlinkingASpeakerIsAuditedOnEveryLineupItChanged() {
         String topic = uniqueTag();
         String event = createEvent(topic).getString("id");
