@@ -81,6 +81,28 @@ public class Cursors {
         }
     }
 
+    /** A signed cursor naming a position in a numbered stream (the change log). */
+    public String encodePosition(long position) {
+        byte[] payload = ("p:" + position).getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+    }
+
+    /** The position a cursor from {@link #encodePosition} names; a 400 for one that was altered. */
+    public long decodePosition(String cursor, String param) {
+        int dot = cursor.indexOf('.');
+        try {
+            byte[] payload = DECODER.decode(cursor.substring(0, Math.max(dot, 0)));
+            byte[] signature = DECODER.decode(cursor.substring(dot + 1));
+            String text = new String(payload, StandardCharsets.UTF_8);
+            if (dot < 1 || !MessageDigest.isEqual(signature, sign(payload)) || !text.startsWith("p:")) {
+                throw new IllegalArgumentException("bad cursor");
+            }
+            return Long.parseLong(text.substring(2));
+        } catch (IllegalArgumentException e) {
+            throw QueryValues.bad(param, "is not a cursor this registry made");
+        }
+    }
+
     /** A fingerprint of the filters of a list request, so a cursor cannot be replayed against another query. */
     public static String fingerprint(String canonicalFilters) {
         try {

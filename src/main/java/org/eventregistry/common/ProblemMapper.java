@@ -26,16 +26,17 @@ public class ProblemMapper {
     private record Kind(int status, String type, String title) {
     }
 
-    private static final Map<Class<? extends RegistryException>, Kind> KINDS = Map.of(
-            RegistryException.NotFound.class, new Kind(404, "not-found", "Not found"),
-            RegistryException.Conflict.class, new Kind(409, "conflict", "Conflict"),
-            RegistryException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed"),
-            RegistryException.BadRequest.class, new Kind(400, "bad-request", "Bad request"),
-            RegistryException.Invalid.class, new Kind(422, "validation-failed", "Validation failed"),
-            RegistryException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large"),
-            RegistryException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized"),
-            RegistryException.Forbidden.class, new Kind(403, "forbidden", "Forbidden"),
-            RegistryException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests"));
+    private static final Map<Class<? extends RegistryException>, Kind> KINDS = Map.ofEntries(
+            Map.entry(RegistryException.NotFound.class, new Kind(404, "not-found", "Not found")),
+            Map.entry(RegistryException.Conflict.class, new Kind(409, "conflict", "Conflict")),
+            Map.entry(RegistryException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed")),
+            Map.entry(RegistryException.BadRequest.class, new Kind(400, "bad-request", "Bad request")),
+            Map.entry(RegistryException.Invalid.class, new Kind(422, "validation-failed", "Validation failed")),
+            Map.entry(RegistryException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large")),
+            Map.entry(RegistryException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized")),
+            Map.entry(RegistryException.Forbidden.class, new Kind(403, "forbidden", "Forbidden")),
+            Map.entry(RegistryException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests")),
+            Map.entry(RegistryException.Gone.class, new Kind(410, "gone", "Gone")));
 
     @ServerExceptionMapper
     public Response registry(RegistryException e, UriInfo uri) {

@@ -41,6 +41,19 @@ public interface RegistryConfig {
 
     RateLimit rateLimit();
 
+    Changes changes();
+
+    /** The partner change stream. */
+    interface Changes {
+        /** How long changes are kept; a cursor from before that gets 410 and the client resyncs from the lists. */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** How often a write also drops the changes past the retention. */
+        @WithDefault("PT1H")
+        Duration purgeInterval();
+    }
+
     Oidc oidc();
 
     /** Requests per minute for each kind of caller; a token's budget is its own, an anonymous client's is per address. */

@@ -110,6 +110,13 @@ public abstract class RegistryException extends RuntimeException {
         }
     }
 
+    /** What the request asks for is gone for good, such as changes past the retention. */
+    public static final class Gone extends RegistryException {
+        public Gone(String detail) {
+            super(detail);
+        }
+    }
+
     /** The body is larger than the service accepts. */
     public static final class PayloadTooLarge extends RegistryException {
         public PayloadTooLarge(String detail) {

@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.AuditLog;
 import org.eventregistry.access.Caller;
+import org.eventregistry.change.ChangeLog;
+import org.eventregistry.common.RecordEvent;
 import org.eventregistry.common.FieldError;
 import org.eventregistry.common.Idempotency;
 import org.eventregistry.common.Ids;
@@ -60,9 +62,14 @@ public class EventService {
     private final ObjectMapper json;
     private final Caller caller;
     private final AuditLog audit;
+    private final ChangeLog changes;
+    private final jakarta.enterprise.event.Event<RecordEvent> written;
 
     public EventService(EventRepository events, Validation validation, Idempotency idempotency, Paging paging,
-                        RegistryConfig config, ObjectMapper json, Caller caller, AuditLog audit) {
+                        RegistryConfig config, ObjectMapper json, Caller caller, AuditLog audit, ChangeLog changes,
+                        jakarta.enterprise.event.Event<RecordEvent> written) {
+        this.changes = changes;
+        this.written = written;
         this.caller = caller;
         this.audit = audit;
         this.events = events;
@@ -71,6 +78,17 @@ public class EventService {
         this.paging = paging;
         this.config = config;
         this.json = json;
+    }
+
+    private void updated(Event event) {
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        changes.append(KIND, event.id, event.slug, ChangeLog.Operation.UPDATE, event.version, publicView(event));
+        written.fire(new RecordEvent(KIND, event.id, RecordEvent.Phase.UPDATED));
+    }
+
+    /** The event as the public sees it, or null for a draft. */
+    EventView publicView(Event event) {
+        return event.publicationStatus == PublicationStatus.PUBLISHED ? view(event) : null;
     }
 
     /** The event; a draft is reported missing to callers who may not see drafts. */
@@ -103,6 +121,7 @@ public class EventService {
             events.persist(event);
             Records.flush(events.getEntityManager(), "event");
             audit.record(KIND, event.id, AuditEntry.Operation.CREATE);
+            changes.append(KIND, event.id, event.slug, ChangeLog.Operation.CREATE, event.version, publicView(event));
             EventView view = view(event);
             return new Idempotency.Created("/api/v1/events/" + event.id, Versions.tag(event.id, event.version).toString(),
                     idempotency.write(view), false);
@@ -116,7 +135,7 @@ public class EventService {
         validation.check(fields);
         apply(event, fields);
         Records.flush(events.getEntityManager(), "event");
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        updated(event);
         return view(event);
     }
 
@@ -129,7 +148,7 @@ public class EventService {
         validation.check(fields);
         apply(event, fields);
         Records.flush(events.getEntityManager(), "event");
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        updated(event);
         return view(event);
     }
 
@@ -142,9 +161,11 @@ public class EventService {
             throw new RegistryException.Conflict("The event has sessions; delete or move them first: "
                     + String.join("; ", sessions));
         }
+        written.fire(new RecordEvent(KIND, event.id, RecordEvent.Phase.DELETING));
         events.delete(event);
         Records.flush(events.getEntityManager(), "event");
         audit.record(KIND, event.id, AuditEntry.Operation.DELETE);
+        changes.append(KIND, event.id, event.slug, ChangeLog.Operation.DELETE, event.version, null);
     }
 
     public Page<EventView> list(EventFilters filters, String sortParam, String limitParam, String cursor) {

@@ -8,6 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.AuditLog;
+import org.eventregistry.change.ChangeLog;
+import org.eventregistry.common.PublicationStatus;
+import org.eventregistry.common.RecordEvent;
+import jakarta.enterprise.event.Observes;
 import org.eventregistry.common.FieldError;
 import org.eventregistry.common.Ids;
 import org.eventregistry.common.MergePatch;
@@ -46,9 +50,11 @@ public class LineupService {
     private final Validation validation;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final ChangeLog changes;
 
     public LineupService(EntityManager em, EventService events, SpeakerRepository speakers, Validation validation,
-                         AuditLog audit, ObjectMapper json) {
+                         AuditLog audit, ObjectMapper json, ChangeLog changes) {
+        this.changes = changes;
         this.em = em;
         this.events = events;
         this.speakers = speakers;
@@ -94,7 +100,7 @@ public class LineupService {
         int order = fields.order() != null ? fields.order() : nextOrder(event.id);
         Participation p = participation(event, speaker, fields, order, speaker.affiliation);
         em.persist(p);
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        written(event);
         return LineupEntry.of(p);
     }
 
@@ -113,8 +119,7 @@ public class LineupService {
         p.position = change.order();
         p.sessionTitle = blankToNull(change.sessionTitle());
         p.affiliationAtEvent = blankToNull(change.affiliationAtEvent());
-        em.flush();
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        written(event);
         return LineupEntry.of(p);
     }
 
@@ -122,7 +127,7 @@ public class LineupService {
     public void remove(String eventRef, String participationId) {
         Event event = events.forWrite(eventRef);
         em.remove(participation(event.id, participationId));
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        written(event);
     }
 
     /**
@@ -182,10 +187,57 @@ public class LineupService {
             em.persist(p);
             result.add(LineupEntry.of(p));
         }
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        written(event);
         // The same order as a read: position, then role by name, then id.
         result.sort(java.util.Comparator.comparingInt(LineupEntry::order).thenComparing(e -> e.role().name()).thenComparing(LineupEntry::id));
         return result;
+    }
+
+    /** Audits a change of the event's line-up and publishes the new line-up (public only for a published event). */
+    private void written(Event event) {
+        em.flush();
+        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
+        publish(event);
+    }
+
+    private void publish(Event event) {
+        List<LineupEntry> lineup = event.publicationStatus == PublicationStatus.PUBLISHED
+                ? lineups(List.of(event.id)).getOrDefault(event.id, List.of()) : null;
+        changes.append(KIND, event.id, event.slug, ChangeLog.Operation.UPDATE, event.version, lineup);
+    }
+
+    /**
+     * Keeps line-ups right when what they show changes: a deleted event's line-up goes (with a tombstone),
+     * an updated event or speaker republishes the line-ups showing it, a deleted speaker leaves every line-up.
+     */
+    void follow(@Observes RecordEvent written) {
+        if (written.kind().equals("event")) {
+            Event event = em.find(Event.class, written.id());
+            if (event == null || !hasLineup(event.id)) {
+                return;
+            }
+            if (written.phase() == RecordEvent.Phase.DELETING) {
+                changes.append(KIND, event.id, event.slug, ChangeLog.Operation.DELETE, event.version, null);
+            } else {
+                publish(event);
+            }
+        } else if (written.kind().equals("speaker")) {
+            List<Participation> places = em.createQuery("select p from Participation p join fetch p.event where p.speaker.id = :id",
+                    Participation.class).setParameter("id", written.id()).getResultList();
+            Map<String, Event> affected = new LinkedHashMap<>();
+            places.forEach(p -> affected.put(p.event.id, p.event));
+            if (written.phase() == RecordEvent.Phase.DELETING) {
+                places.forEach(em::remove);
+                affected.values().forEach(this::written);
+            } else {
+                affected.values().forEach(this::publish);
+            }
+        }
+    }
+
+    private boolean hasLineup(String eventId) {
+        return em.createQuery("select count(p) from Participation p where p.event.id = :id", Long.class)
+                .setParameter("id", eventId).getSingleResult() > 0;
     }
 
     /** The speaker's events (filtered like the events list), each with the roles the speaker had. */

@@ -8,6 +8,9 @@ import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.AuditLog;
 import org.eventregistry.access.Caller;
+import org.eventregistry.change.ChangeLog;
+import org.eventregistry.common.RecordEvent;
+import jakarta.enterprise.event.Observes;
 import org.eventregistry.common.FieldError;
 import org.eventregistry.common.Idempotency;
 import org.eventregistry.common.Ids;
@@ -66,10 +69,12 @@ public class PublicationService {
     private final ObjectMapper json;
     private final Caller caller;
     private final AuditLog audit;
+    private final ChangeLog changes;
 
     public PublicationService(PublicationRepository publications, SpeakerRepository speakers, EventRepository events,
                               Validation validation, Idempotency idempotency, Paging paging, ObjectMapper json,
-                              Caller caller, AuditLog audit) {
+                              Caller caller, AuditLog audit, ChangeLog changes) {
+        this.changes = changes;
         this.publications = publications;
         this.speakers = speakers;
         this.events = events;
@@ -105,6 +110,7 @@ public class PublicationService {
             publications.persist(p);
             Records.flush(publications.getEntityManager(), "publication");
             audit.record(KIND, p.id, AuditEntry.Operation.CREATE);
+            changes.append(KIND, p.id, p.slug, ChangeLog.Operation.CREATE, p.version, publicView(p));
             return new Idempotency.Created("/api/v1/publications/" + p.id, Versions.tag(p.id, p.version).toString(),
                     idempotency.write(view(p)), false);
         });
@@ -116,8 +122,7 @@ public class PublicationService {
         Versions.checkIfMatch(ifMatch, p.id, p.version, "The publication");
         validation.check(fields);
         apply(p, fields);
-        Records.flush(publications.getEntityManager(), "publication");
-        audit.record(KIND, p.id, AuditEntry.Operation.UPDATE);
+        updated(p);
         return view(p);
     }
 
@@ -128,8 +133,7 @@ public class PublicationService {
         PublicationFields fields = MergePatch.apply(json, fields(p), patch, PublicationFields.class);
         validation.check(fields);
         apply(p, fields);
-        Records.flush(publications.getEntityManager(), "publication");
-        audit.record(KIND, p.id, AuditEntry.Operation.UPDATE);
+        updated(p);
         return view(p);
     }
 
@@ -140,6 +144,7 @@ public class PublicationService {
         publications.delete(p);
         Records.flush(publications.getEntityManager(), "publication");
         audit.record(KIND, p.id, AuditEntry.Operation.DELETE);
+        changes.append(KIND, p.id, p.slug, ChangeLog.Operation.DELETE, p.version, null);
     }
 
     public Page<PublicationView> list(PublicationFilters filters, String sortParam, String limit, String cursor) {
@@ -342,13 +347,57 @@ public class PublicationService {
                 p.relatedEvents.stream().map(e -> new Ref(e.id, null)).toList());
     }
 
+    private void updated(Publication p) {
+        Records.flush(publications.getEntityManager(), "publication");
+        audit.record(KIND, p.id, AuditEntry.Operation.UPDATE);
+        changes.append(KIND, p.id, p.slug, ChangeLog.Operation.UPDATE, p.version, publicView(p));
+    }
+
+    /** The publication as the public sees it, or null for a draft. */
+    private PublicationView publicView(Publication p) {
+        return p.publicationStatus == PublicationStatus.PUBLISHED ? view(p, false) : null;
+    }
+
+    /**
+     * Keeps publications right when what they show changes: an updated event or speaker republishes the
+     * publications showing it; a deleted one is first taken out of their related events or author lists.
+     */
+    void follow(@Observes RecordEvent written) {
+        boolean event = written.kind().equals("event");
+        if (!event && !written.kind().equals("speaker")) {
+            return;
+        }
+        List<Publication> affected = publications.getEntityManager().createQuery(event
+                        ? "select distinct p from Publication p join p.relatedEvents e where e.id = :id"
+                        : "select distinct p from Publication p join p.authors a where a.speaker.id = :id", Publication.class)
+                .setParameter("id", written.id()).getResultList();
+        for (Publication p : affected) {
+            if (written.phase() == RecordEvent.Phase.DELETING) {
+                if (event) {
+                    p.relatedEvents.removeIf(e -> e.id.equals(written.id()));
+                } else {
+                    setAuthors(p, p.authors.stream().map(a -> a.speaker).filter(s -> !s.id.equals(written.id())).toList());
+                }
+                p.updatedAt = Records.now();
+                updated(p);
+            } else if (p.publicationStatus == PublicationStatus.PUBLISHED) {
+                changes.append(KIND, p.id, p.slug, ChangeLog.Operation.UPDATE, p.version, publicView(p));
+            }
+        }
+    }
+
     PublicationView view(Publication p) {
+        return view(p, caller.canSeeDrafts());
+    }
+
+    /** The publication; related events that are drafts show only in a staff view. */
+    PublicationView view(Publication p, boolean staffView) {
         return new PublicationView(p.id, p.slug, p.type, p.title, p.subtitle, p.abstractText, p.body, published(p), periodical(p),
                 p.publisher, p.doi, p.isbn, p.url, p.imageUrl, p.language, p.topics.stream().map(t -> t.name).toList(),
                 p.publicationStatus,
                 p.authors.stream().map(a -> new PublicationView.Author(a.speaker.id, a.speaker.slug, a.speaker.displayName,
                         a.speaker.givenName, a.speaker.familyName, a.speaker.affiliation)).toList(),
-                p.relatedEvents.stream().filter(e -> caller.canSeeDrafts() || e.publicationStatus == PublicationStatus.PUBLISHED)
+                p.relatedEvents.stream().filter(e -> staffView || e.publicationStatus == PublicationStatus.PUBLISHED)
                         .map(e -> new PublicationView.RelatedEvent(e.id, e.slug, e.title,
                                 e.startsAt.atZone(ZoneId.of(e.timeZone)).toOffsetDateTime())).toList(),
                 p.createdAt, p.updatedAt, p.version);

@@ -36,26 +36,9 @@ public class SpeakerRepository implements PanacheRepositoryBase<Speaker, String>
                 .setParameter("id", speakerId).setMaxResults(10).getResultList();
     }
 
-    /** Removes the speaker from author lists; the remaining authors keep their order. */
-    public void removeAuthorships(String speakerId) {
-        getEntityManager().createQuery("delete from Authorship a where a.speaker.id = :id")
-                .setParameter("id", speakerId).executeUpdate();
-    }
 
-    public List<String> lineupEventIds(String speakerId) {
-        return getEntityManager().createQuery("select distinct p.event.id from Participation p where p.speaker.id = :id", String.class)
-                .setParameter("id", speakerId).getResultList();
-    }
 
-    public List<String> authoredPublicationIds(String speakerId) {
-        return getEntityManager().createQuery("select a.publication.id from Authorship a where a.speaker.id = :id", String.class)
-                .setParameter("id", speakerId).getResultList();
-    }
 
-    public void removeFromLineups(String speakerId) {
-        getEntityManager().createQuery("delete from Participation p where p.speaker.id = :id")
-                .setParameter("id", speakerId).executeUpdate();
-    }
 
     public List<Speaker> all() {
         return listAll();

@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.AuditLog;
 import org.eventregistry.access.Caller;
+import org.eventregistry.change.ChangeLog;
+import org.eventregistry.common.RecordEvent;
+import jakarta.enterprise.event.Event;
 import org.eventregistry.common.Collation;
 import org.eventregistry.common.FieldError;
 import org.eventregistry.common.Idempotency;
@@ -59,9 +62,14 @@ public class SpeakerService {
     private final ObjectMapper json;
     private final Caller caller;
     private final AuditLog audit;
+    private final ChangeLog changes;
+    private final Event<RecordEvent> written;
 
     public SpeakerService(SpeakerRepository speakers, Validation validation, Idempotency idempotency, Paging paging,
-                          Collation collation, ObjectMapper json, Caller caller, AuditLog audit) {
+                          Collation collation, ObjectMapper json, Caller caller, AuditLog audit, ChangeLog changes,
+                          Event<RecordEvent> written) {
+        this.changes = changes;
+        this.written = written;
         this.speakers = speakers;
         this.validation = validation;
         this.idempotency = idempotency;
@@ -87,6 +95,7 @@ public class SpeakerService {
             speakers.persist(speaker);
             Records.flush(speakers.getEntityManager(), "speaker");
             audit.record(KIND, speaker.id, AuditEntry.Operation.CREATE);
+            changes.append(KIND, speaker.id, speaker.slug, ChangeLog.Operation.CREATE, speaker.version, view(speaker, false));
             return new Idempotency.Created("/api/v1/speakers/" + speaker.id, Versions.tag(speaker.id, speaker.version).toString(),
                     idempotency.write(view(speaker)), false);
         });
@@ -99,7 +108,7 @@ public class SpeakerService {
         validation.check(fields);
         apply(speaker, fields);
         Records.flush(speakers.getEntityManager(), "speaker");
-        audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
+        updated(speaker);
         return view(speaker);
     }
 
@@ -112,7 +121,7 @@ public class SpeakerService {
         validation.check(fields);
         apply(speaker, fields);
         Records.flush(speakers.getEntityManager(), "speaker");
-        audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
+        updated(speaker);
         return view(speaker);
     }
 
@@ -137,14 +146,12 @@ public class SpeakerService {
             throw new RegistryException.Conflict("The speaker is " + String.join(", and ", uses)
                     + ". Remove them there first, or delete with unlink=true to remove them from those events and author lists too");
         }
-        // The line-ups and author lists that change are writes of their own, and are audited as such.
-        speakers.lineupEventIds(speaker.id).forEach(eventId -> audit.record("lineup", eventId, AuditEntry.Operation.UPDATE));
-        speakers.authoredPublicationIds(speaker.id).forEach(id -> audit.record("publication", id, AuditEntry.Operation.UPDATE));
-        speakers.removeFromLineups(speaker.id);
-        speakers.removeAuthorships(speaker.id);
+        // The line-ups and author lists drop the speaker themselves: those are writes of their own.
+        written.fire(new RecordEvent(KIND, speaker.id, RecordEvent.Phase.DELETING));
         speakers.delete(speaker);
         Records.flush(speakers.getEntityManager(), "speaker");
         audit.record(KIND, speaker.id, AuditEntry.Operation.DELETE);
+        changes.append(KIND, speaker.id, speaker.slug, ChangeLog.Operation.DELETE, speaker.version, null);
     }
 
     public Page<SpeakerView> list(SpeakerFilters filters, String sortParam, String limit, String cursor) {
@@ -272,8 +279,18 @@ public class SpeakerService {
                 s.country, s.bio, s.photoUrl, links(s), s.topics.stream().map(t -> t.name).toList(), s.email, s.phone);
     }
 
+    private void updated(Speaker speaker) {
+        audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
+        changes.append(KIND, speaker.id, speaker.slug, ChangeLog.Operation.UPDATE, speaker.version, view(speaker, false));
+        written.fire(new RecordEvent(KIND, speaker.id, RecordEvent.Phase.UPDATED));
+    }
+
     public SpeakerView view(Speaker s) {
-        boolean privateFields = caller.canSeePrivateFields();
+        return view(s, caller.canSeePrivateFields());
+    }
+
+    /** The speaker with or without the private fields; the change stream always takes it without. */
+    SpeakerView view(Speaker s, boolean privateFields) {
         return new SpeakerView(s.id, s.slug, s.honorific, s.givenName, s.familyName, s.displayName, s.position, s.affiliation,
                 s.country, s.bio, s.photoUrl, links(s), s.topics.stream().map(t -> t.name).toList(),
                 privateFields ? s.email : null, privateFields ? s.phone : null, s.createdAt, s.updatedAt, s.version);

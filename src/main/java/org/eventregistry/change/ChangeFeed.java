@@ -1,0 +1,106 @@
+package org.eventregistry.change;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eventregistry.common.Cursors;
+import org.eventregistry.common.QueryValues;
+import org.eventregistry.common.RegistryException;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the public change stream by cursor. */
+@ApplicationScoped
+public class ChangeFeed {
+
+    public static final Set<String> KINDS = Set.of("event", "speaker", "publication", "lineup");
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final EntityManager em;
+    private final Cursors cursors;
+
+    public ChangeFeed(EntityManager em, Cursors cursors) {
+        this.em = em;
+        this.cursors = cursors;
+    }
+
+    /** Changes after the cursor ({@code now} for the current end, none for the start), oldest first. */
+    public ChangePage read(String after, String limitParam, List<String> types) {
+        int limit = limit(limitParam);
+        Set<String> kinds = new LinkedHashSet<>(QueryValues.split(types));
+        for (String kind : kinds) {
+            if (!KINDS.contains(kind)) {
+                throw QueryValues.bad("type", "'" + kind + "' is not one of " + KINDS.stream().sorted().toList());
+            }
+        }
+        Object[] counter = (Object[]) em.createNativeQuery("select last_seq, purged_through from change_counter where name = 'changes'")
+                .getSingleResult();
+        long head = ((Number) counter[0]).longValue();
+        long purged = ((Number) counter[1]).longValue();
+        long position;
+        if (after == null) {
+            position = 0;
+        } else if (after.equals("now")) {
+            position = head;
+        } else {
+            position = cursors.decodePosition(after, "after");
+        }
+        if (position < purged) {
+            throw new RegistryException.Gone("Changes up to this cursor are past the retention and gone. Resync: take a cursor "
+                    + "with after=now, reload the lists (events, speakers, publications), then follow the stream from that cursor");
+        }
+        String sql = "select seq, kind, record_id, slug, operation, version, at, payload from change_log where seq > :after"
+                + (kinds.isEmpty() ? "" : " and kind in (:kinds)") + " order by seq";
+        var query = em.createNativeQuery(sql).setParameter("after", position).setMaxResults(limit + 1);
+        if (!kinds.isEmpty()) {
+            query.setParameter("kinds", kinds);
+        }
+        List<?> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Change> items = new ArrayList<>();
+        long last = position;
+        for (Object row : more ? rows.subList(0, limit) : rows) {
+            Object[] r = (Object[]) row;
+            last = ((Number) r[0]).longValue();
+            String payload = (String) r[7];
+            String operation = payload == null ? "DELETE" : (String) r[4];
+            items.add(new Change((String) r[1], (String) r[2], (String) r[3], operation, ((Number) r[5]).longValue(),
+                    instant(r[6]), payload));
+        }
+        return new ChangePage(items, cursors.encodePosition(last), more);
+    }
+
+    private static int limit(String param) {
+        if (param == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(param.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw QueryValues.bad("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected time type " + value.getClass());
+    }
+}
