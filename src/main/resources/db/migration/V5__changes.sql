@@ -21,3 +21,6 @@ CREATE TABLE change_counter (
     purged_through  BIGINT       NOT NULL
 );
 INSERT INTO change_counter (name, last_seq, purged_through) VALUES ('changes', 0, 0);
+
+-- When the last change was written: the Last-Modified of every public list and feed.
+ALTER TABLE change_counter ADD COLUMN last_at TIMESTAMP(6) WITH TIME ZONE;

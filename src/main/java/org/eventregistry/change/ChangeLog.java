@@ -41,14 +41,16 @@ public class ChangeLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String kind, String id, String slug, Operation operation, long version, Object record) {
-        em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where name = 'changes'").executeUpdate();
+        Instant at = Records.now();
+        em.createNativeQuery("update change_counter set last_seq = last_seq + 1, last_at = :at where name = 'changes'")
+                .setParameter("at", at).executeUpdate();
         long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where name = 'changes'").getSingleResult()).longValue();
         em.createNativeQuery("""
                         insert into change_log (seq, kind, record_id, slug, operation, version, at, payload)
                         values (:seq, :kind, :id, :slug, :operation, :version, :at, :payload)""")
                 .setParameter("seq", seq).setParameter("kind", kind).setParameter("id", id).setParameter("slug", slug)
                 .setParameter("operation", operation.name()).setParameter("version", version)
-                .setParameter("at", Records.now()).setParameter("payload", write(operation == Operation.DELETE ? null : record))
+                .setParameter("at", at).setParameter("payload", write(operation == Operation.DELETE ? null : record))
                 .executeUpdate();
         if (lastPurge.plus(config.changes().purgeInterval()).isBefore(Instant.now())) {
             lastPurge = Instant.now();

@@ -24,6 +24,18 @@ public interface RegistryConfig {
     @WithDefault("UTC")
     ZoneId defaultTimeZone();
 
+    /** The public website whose pages feeds link to: {site-url}/events/{slug} and {site-url}/publications/{slug}. */
+    @WithDefault("http://localhost:8080")
+    String siteUrl();
+
+    /** The organisation named as organizer in schema.org descriptions of events. */
+    @WithDefault("Event and conference registry")
+    String organizationName();
+
+    /** Most entries one feed carries. */
+    @WithDefault("5000")
+    int feedMaxItems();
+
     /** The language whose alphabet orders names (sort=familyName), as a BCP 47 tag. */
     @WithDefault("sr-Latn")
     String collation();

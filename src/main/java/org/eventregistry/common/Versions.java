@@ -1,6 +1,12 @@
 package org.eventregistry.common;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 
 /** Entity tags of single records, made from their version, and the If-Match check writes make. */
 public final class Versions {
@@ -34,6 +40,18 @@ public final class Versions {
         }
         throw new RegistryException.PreconditionFailed(what + " has changed since you read it (version " + currentVersion
                 + " now); fetch it again and reapply your change");
+    }
+
+    /**
+     * The answer to a GET of one record: a 304 when If-None-Match or If-Modified-Since already has this
+     * version, else the record with its ETag and Last-Modified.
+     */
+    public static Response read(Request request, String id, long version, Instant updatedAt, Object record) {
+        EntityTag tag = tag(id, version);
+        Date modified = Date.from(updatedAt.truncatedTo(ChronoUnit.SECONDS));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(modified, tag);
+        Response.ResponseBuilder response = unchanged != null ? unchanged : Response.ok(record);
+        return response.tag(tag).lastModified(modified).header("Vary", "Accept, Authorization, Origin").build();
     }
 
     /** True when an If-None-Match header names the record's current tag (so a GET can answer 304). */

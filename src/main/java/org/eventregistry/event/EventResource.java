@@ -1,5 +1,6 @@
 package org.eventregistry.event;
 
+import org.eventregistry.change.Revalidated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,11 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eventregistry.common.Accepts;
 import org.eventregistry.common.Idempotency;
 import org.eventregistry.common.MergePatch;
 import org.eventregistry.common.Page;
 import org.eventregistry.common.Problem;
 import org.eventregistry.common.Versions;
+import org.eventregistry.feed.JsonLd;
 import org.eventregistry.common.Lists;
 import org.eventregistry.common.QueryValues;
 import org.eventregistry.lineup.LineupService;
@@ -52,8 +58,10 @@ public class EventResource {
     private final EventService service;
     private final LineupService lineups;
     private final PublicationService publications;
+    private final JsonLd linkedData;
 
-    public EventResource(EventService service, LineupService lineups, PublicationService publications) {
+    public EventResource(EventService service, LineupService lineups, PublicationService publications, JsonLd linkedData) {
+        this.linkedData = linkedData;
         this.service = service;
         this.lineups = lineups;
         this.publications = publications;
@@ -62,6 +70,7 @@ public class EventResource {
     /** What include= may name; anything else is a 400. */
     private static final Set<String> INCLUDES = Set.of("speakers", "publications");
 
+    @Revalidated
     @GET
     @Operation(summary = "List events", description = "Filters combine with AND; repeated values of one filter combine with OR. "
             + "Pages are cursor-based and stable while events are added.")
@@ -135,22 +144,34 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class),
                     examples = @ExampleObject(name = "event", value = EventExamples.EVENT)))
-    @APIResponse(responseCode = "304", description = "If-None-Match named the current version")
+    @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Id or slug", example = "democracy-meets-strategy") @PathParam("ref") String ref,
-                        @Parameter(description = "ETag from an earlier read") @HeaderParam("If-None-Match") String ifNoneMatch,
+                        @Context Request request,
+                        @Context HttpHeaders headers,
                         @Parameter(description = "Related records to embed: speakers, publications", example = "speakers") @QueryParam("include") List<String> include) {
+        Accepts.require(headers, MediaType.APPLICATION_JSON_TYPE);
         EventView event = service.get(ref);
-        EntityTag tag = Versions.tag(event.id(), event.version());
         Set<String> wanted = includes(include);
         if (!wanted.isEmpty()) {
             // Line-ups and publications change without the event's version: such a response is not tagged.
             return Response.ok(embed(List.of(event), wanted).get(0)).build();
         }
-        if (Versions.matchesNoneMatch(ifNoneMatch, event.id(), event.version())) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(event).tag(tag).build();
+        return Versions.read(request, event.id(), event.version(), event.updatedAt(), event);
+    }
+
+    @GET
+    @Path("/{ref}")
+    @Produces(JsonLd.MEDIA_TYPE)
+    @Operation(summary = "Get an event as schema.org JSON-LD", description = "Chosen with Accept: application/ld+json.")
+    @APIResponse(responseCode = "200", description = "A schema.org description",
+            content = @Content(mediaType = JsonLd.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "jsonld", value = "{\"@context\": \"https://schema.org\", \"@type\": \"Event\"}")))
+    @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
+    public Response linkedData(@Parameter(description = "Id or slug", example = "democracy-meets-strategy") @PathParam("ref") String ref,
+                               @Context Request request) {
+        EventView event = service.get(ref);
+        return Versions.read(request, event.id(), event.version(), event.updatedAt(), linkedData.event(event));
     }
 
     @PUT

@@ -174,6 +174,13 @@ public class EventService {
                 where(filters), sort, filters.canonical(), limitParam, cursor);
     }
 
+    /** Up to {@code max} events matching the filters, in the order of {@code sortParam}, for a feed. */
+    public List<EventView> feed(EventFilters filters, String sortParam, String defaultSort, int max) {
+        Sort sort = Sort.parse(sortParam, defaultSort, SORT_KEYS);
+        return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view),
+                where(filters), sort, filters.canonical(), max, null).items();
+    }
+
     /**
      * The list ordered for a person's page: events not yet over first, soonest first, then past ones,
      * latest first. The cursor pins the moment that splits the two, so pages never shift.

@@ -1,5 +1,6 @@
 package org.eventregistry.lineup;
 
+import org.eventregistry.change.Revalidated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ public class LineupResource {
         this.service = service;
     }
 
+    @Revalidated
     @GET
     @Operation(summary = "Get an event's line-up", description = "In order; each place with the speaker's public summary.")
     @APIResponse(responseCode = "200", description = "The line-up",

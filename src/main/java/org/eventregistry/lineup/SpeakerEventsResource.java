@@ -1,5 +1,6 @@
 package org.eventregistry.lineup;
 
+import org.eventregistry.change.Revalidated;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,7 @@ public class SpeakerEventsResource {
         this.service = service;
     }
 
+    @Revalidated
     @GET
     @Operation(summary = "List a speaker's events", description = "Upcoming first (soonest first, then past events, latest first) "
             + "unless sort is given; takes the events list's filters.")

@@ -1,5 +1,6 @@
 package org.eventregistry.publication;
 
+import org.eventregistry.change.Revalidated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,11 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eventregistry.common.Accepts;
 import org.eventregistry.common.Idempotency;
 import org.eventregistry.common.Lists;
 import org.eventregistry.common.MergePatch;
 import org.eventregistry.common.QueryValues;
 import org.eventregistry.common.Versions;
+import org.eventregistry.feed.JsonLd;
 
 import java.net.URI;
 import java.util.List;
@@ -46,10 +50,14 @@ public class PublicationResource {
 
     private final PublicationService service;
 
-    public PublicationResource(PublicationService service) {
+    private final JsonLd linkedData;
+
+    public PublicationResource(PublicationService service, JsonLd linkedData) {
+        this.linkedData = linkedData;
         this.service = service;
     }
 
+    @Revalidated
     @GET
     @Operation(summary = "List publications", description = "Newest first unless told otherwise.")
     @APIResponse(responseCode = "200", description = "A page of publications",
@@ -88,15 +96,27 @@ public class PublicationResource {
     @APIResponse(responseCode = "200", description = "The publication; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class),
                     examples = @ExampleObject(name = "publication", value = PublicationExamples.PUBLICATION)))
-    @APIResponse(responseCode = "304", description = "If-None-Match named the current version")
+    @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
     public Response get(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
-                        @Parameter(description = "ETag from an earlier read") @HeaderParam("If-None-Match") String ifNoneMatch) {
-        PublicationView speaker = service.get(ref);
-        EntityTag tag = Versions.tag(speaker.id(), speaker.version());
-        if (Versions.matchesNoneMatch(ifNoneMatch, speaker.id(), speaker.version())) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(speaker).tag(tag).build();
+                        @Context Request request,
+                        @Context HttpHeaders headers) {
+        Accepts.require(headers, MediaType.APPLICATION_JSON_TYPE);
+        PublicationView publication = service.get(ref);
+        return Versions.read(request, publication.id(), publication.version(), publication.updatedAt(), publication);
+    }
+
+    @GET
+    @Path("/{ref}")
+    @Produces(JsonLd.MEDIA_TYPE)
+    @Operation(summary = "Get a publication as schema.org JSON-LD", description = "Chosen with Accept: application/ld+json.")
+    @APIResponse(responseCode = "200", description = "A schema.org description",
+            content = @Content(mediaType = JsonLd.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "jsonld", value = "{\"@context\": \"https://schema.org\", \"@type\": \"ScholarlyArticle\"}")))
+    @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
+    public Response linkedData(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
+                               @Context Request request) {
+        PublicationView publication = service.get(ref);
+        return Versions.read(request, publication.id(), publication.version(), publication.updatedAt(), linkedData.publication(publication));
     }
 
     @PUT

@@ -153,6 +153,13 @@ public class PublicationService {
                 where(filters), sort, filters.canonical(), limit, cursor);
     }
 
+    /** Up to {@code max} publications matching the filters, in the order of {@code sortParam}, for a feed. */
+    public List<PublicationView> feed(PublicationFilters filters, String sortParam, int max) {
+        Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
+        return paging.page(new Paging.Source<>(Publication.class, PublicationService::sortValue, this::view),
+                where(filters), sort, filters.canonical(), max, null).items();
+    }
+
     /** A citation's text and the slug to name its file after. */
     public record Cited(String text, String slug) {
     }

@@ -1,5 +1,6 @@
 package org.eventregistry.publication;
 
+import org.eventregistry.change.Revalidated;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,7 @@ public class SpeakerPublicationsResource {
         this.service = service;
     }
 
+    @Revalidated
     @GET
     @Operation(summary = "List a speaker's publications", description = "Newest first unless sort is given; takes the publications list's filters.")
     @APIResponse(responseCode = "200", description = "A page of the speaker's publications",

@@ -1,5 +1,6 @@
 package org.eventregistry.speaker;
 
+import org.eventregistry.change.Revalidated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,6 +50,7 @@ public class SpeakerResource {
         this.service = service;
     }
 
+    @Revalidated
     @GET
     @Operation(summary = "List speakers", description = "Sorted by family name in the registry's collation unless told otherwise.")
     @APIResponse(responseCode = "200", description = "A page of speakers",
@@ -86,15 +89,11 @@ public class SpeakerResource {
     @APIResponse(responseCode = "200", description = "The speaker; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class),
                     examples = @ExampleObject(name = "speaker", value = SpeakerExamples.SPEAKER)))
-    @APIResponse(responseCode = "304", description = "If-None-Match named the current version")
+    @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
     public Response get(@Parameter(description = "Id or slug", example = "stefan-jovanovic") @PathParam("ref") String ref,
-                        @Parameter(description = "ETag from an earlier read") @HeaderParam("If-None-Match") String ifNoneMatch) {
+                        @Context Request request) {
         SpeakerView speaker = service.get(ref);
-        EntityTag tag = Versions.tag(speaker.id(), speaker.version());
-        if (Versions.matchesNoneMatch(ifNoneMatch, speaker.id(), speaker.version())) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(speaker).tag(tag).build();
+        return Versions.read(request, speaker.id(), speaker.version(), speaker.updatedAt(), speaker);
     }
 
     @PUT

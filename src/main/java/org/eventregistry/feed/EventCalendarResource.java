@@ -1,0 +1,41 @@
+package org.eventregistry.feed;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eventregistry.change.Revalidated;
+
+/** One event as an .ics file, for "add to calendar". */
+@Path("/api/v1/events/{ref}/calendar.ics")
+@Tag(name = "Feeds")
+public class EventCalendarResource {
+
+    private final FeedService feeds;
+
+    public EventCalendarResource(FeedService feeds) {
+        this.feeds = feeds;
+    }
+
+    @GET
+    @Revalidated
+    @Produces(Ics.MEDIA_TYPE)
+    @Operation(summary = "One event as iCalendar", description = "The same VEVENT the calendar feed carries, UID and SEQUENCE included.")
+    @APIResponse(responseCode = "200", description = "An RFC 5545 calendar with one event",
+            content = @Content(mediaType = Ics.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "calendar", value = FeedResource.ICS)))
+    @APIResponse(responseCode = "304", description = "Not changed since the ETag or date given")
+    public Response calendar(@Parameter(description = "Event id or slug", example = "democracy-meets-strategy") @PathParam("ref") String ref) {
+        return Response.ok(feeds.eventCalendar(ref)).type(Ics.MEDIA_TYPE + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + ref + ".ics\"").build();
+    }
+}
