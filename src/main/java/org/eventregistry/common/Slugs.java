@@ -28,13 +28,44 @@ public final class Slugs {
         return slug;
     }
 
-    /** Lower case without diacritics, for case- and accent-insensitive matching keys. */
+    /**
+     * Cyrillic letters in their Latin spelling (Serbian first, then Russian and the other common ones), so that
+     * "Јовановић", "Jovanović" and "jovanovic" fold to the same key and a Cyrillic title gets a readable slug.
+     */
+    private static final java.util.Map<Character, String> CYRILLIC = cyrillic();
+
+    private static java.util.Map<Character, String> cyrillic() {
+        String[] pairs = {"а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "ђ", "d", "е", "e", "ж", "z", "з", "z", "и", "i",
+                "ј", "j", "к", "k", "л", "l", "љ", "lj", "м", "m", "н", "n", "њ", "nj", "о", "o", "п", "p", "р", "r", "с", "s",
+                "т", "t", "ћ", "c", "у", "u", "ф", "f", "х", "h", "ц", "c", "ч", "c", "џ", "dz", "ш", "s", "щ", "sc", "ъ", "",
+                "ы", "y", "ь", "", "э", "e", "ю", "ju", "я", "ja", "ё", "e", "й", "j", "є", "je", "і", "i", "ї", "ji", "ґ", "g",
+                "ѓ", "g", "ќ", "k", "ѕ", "dz", "ў", "u"};
+        java.util.Map<Character, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            char lower = pairs[i].charAt(0);
+            map.put(lower, pairs[i + 1]);
+            map.put(Character.toUpperCase(lower), pairs[i + 1]);
+        }
+        return java.util.Map.copyOf(map);
+    }
+
+    /** Lower case without diacritics and in Latin letters, for case-, accent- and script-insensitive matching keys. */
     public static String fold(String text) {
         if (text == null) {
             return "";
         }
+        StringBuilder latin = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = CYRILLIC.get(c);
+            if (replacement != null) {
+                latin.append(replacement);
+            } else {
+                latin.append(c);
+            }
+        }
         // Letters that Unicode does not decompose into a base letter and a mark.
-        String mapped = text.replace("đ", "d").replace("Đ", "D").replace("ł", "l").replace("Ł", "L")
+        String mapped = latin.toString().replace("đ", "d").replace("Đ", "D").replace("ł", "l").replace("Ł", "L")
                 .replace("ø", "o").replace("Ø", "O").replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE")
                 .replace("œ", "oe").replace("Œ", "OE").replace("ı", "i");
         String decomposed = Normalizer.normalize(mapped, Normalizer.Form.NFKD);

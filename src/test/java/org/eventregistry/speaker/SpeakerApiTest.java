@@ -155,6 +155,9 @@ class SpeakerApiTest {
         given().queryParam("topic", topic).queryParam("q", "JEREMIĆ vuk").get(SPEAKERS).then().body("total", equalTo(1));
         given().queryParam("topic", topic).queryParam("q", "relations").get(SPEAKERS).then().body("total", equalTo(2));
         given().queryParam("topic", topic).queryParam("q", "100%_").get(SPEAKERS).then().statusCode(200).body("total", equalTo(0));
+        create(person("Ђорђе", "Станковић", topic));
+        given().queryParam("topic", topic).queryParam("q", "stankovic").get(SPEAKERS).then()
+                .body("total", equalTo(1)).body("items[0].familyName", equalTo("Станковић"));
     }
 
     @Test
