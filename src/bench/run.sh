@@ -16,7 +16,7 @@ python3 src/bench/seed.py "${EVENTS:-5000}"
 
 for feed in events.ics events.atom events.json; do
   url="$REGISTRY_URL/api/v1/feeds/$feed"
-  items=$(curl -s "$url" | grep -c -E 'BEGIN:VEVENT|<entry>|"url":' || true)
+  items=$(curl -s "$url" | grep -o -E "BEGIN:VEVENT|<entry>|\"date_published\"" | wc -l)
   echo "== $feed ($items entries, 1 connection, 20 s)"
   wrk -t1 -c1 -d20s --latency "$url" | grep -E 'Latency|50%|99%|Requests/sec'
 done

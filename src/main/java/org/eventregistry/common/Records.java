@@ -38,6 +38,21 @@ public final class Records {
         return List.copyOf(unique.values());
     }
 
+    /**
+     * The slug a record ends up with: the one requested (a 409 when another record has it), else the one it
+     * has (slugs stay stable across renames), else one made from {@code text}.
+     */
+    public static String slug(String requested, String current, String text, String what, Predicate<String> taken) {
+        if (requested != null && !requested.equals(current)) {
+            if (taken.test(requested)) {
+                throw new RegistryException.Conflict("The slug '" + requested + "' is taken by another " + what,
+                        List.of(new FieldError("/slug", "already in use")));
+            }
+            return requested;
+        }
+        return current != null ? current : freeSlug(text, what, taken);
+    }
+
     /** The slug of {@code text} (or {@code fallback}), with -2, -3... added until {@code taken} says it is free. */
     public static String freeSlug(String text, String fallback, Predicate<String> taken) {
         String base = Slugs.of(text);

@@ -306,15 +306,7 @@ public class EventService {
         if (!errors.isEmpty()) {
             throw new RegistryException.Invalid(errors);
         }
-        if (f.slug() != null && !f.slug().equals(event.slug)) {
-            if (events.slugTaken(f.slug(), event.id)) {
-                throw new RegistryException.Conflict("The slug '" + f.slug() + "' is taken by another event",
-                        List.of(new FieldError("/slug", "already in use")));
-            }
-            event.slug = f.slug();
-        } else if (event.slug == null) {
-            event.slug = Records.freeSlug(f.title(), "event", slug -> events.slugTaken(slug, event.id));
-        }
+        event.slug = Records.slug(f.slug(), event.slug, f.title(), "event", slug -> events.slugTaken(slug, event.id));
         event.title = f.title().strip();
         event.subtitle = Records.blankToNull(f.subtitle());
         event.summary = Records.blankToNull(f.summary());

@@ -1,11 +1,12 @@
 package org.eventregistry.feed;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Created;
 import net.fortuna.ical4j.model.property.Description;
@@ -15,23 +16,22 @@ import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 import org.eventregistry.event.EventStatus;
 import org.eventregistry.event.EventView;
 import org.eventregistry.event.VenueFields;
 import org.eventregistry.lineup.LineupEntry;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +47,23 @@ import java.util.stream.Stream;
 final class Ics {
 
     static final String MEDIA_TYPE = "text/calendar";
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private Ics() {
     }
+
+    /**
+     * Rendered, folded VEVENTs by event id, version and line-up: an event's text changes only when one of
+     * those does, so a large feed is mostly assembled from here (a bounded, least-recently-used map).
+     */
+    private static final Map<String, String> RENDERED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 20_000;
+                }
+            });
 
     static String calendar(String name, List<EventView> events, Map<String, List<LineupEntry>> lineups, Links links) {
         Calendar calendar = new Calendar();
@@ -68,21 +81,23 @@ final class Ics {
                 calendar.add(tz.getVTimeZone());
             }
         }
+        // ical4j's own writer folds at 75 characters, not octets: take the unfolded text and fold it here.
+        String frame = fold(calendar.toString());
+        int end = frame.lastIndexOf("END:VCALENDAR");
+        StringBuilder out = new StringBuilder(frame.length() + events.size() * 700).append(frame, 0, end);
         for (EventView e : events) {
-            calendar.add(event(e, lineups.getOrDefault(e.id(), List.of()), links));
+            List<LineupEntry> lineup = lineups.getOrDefault(e.id(), List.of());
+            String key = e.id() + ":" + e.version() + ":" + lineup.hashCode() + ":" + links.site();
+            out.append(RENDERED.computeIfAbsent(key, k -> fold(event(e, lineup, links).toString())));
         }
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, out);
-        } catch (IOException | ValidationException e) {
-            throw new IllegalStateException("The calendar cannot be written", e);
-        }
-        return fold(out.toString());
+        return out.append(frame, end, frame.length()).toString();
     }
 
     private static VEvent event(EventView e, List<LineupEntry> lineup, Links links) {
-        VEvent event = new VEvent(e.startsAt().atZoneSameInstant(java.time.ZoneId.of(e.timeZone())),
-                e.endsAt().atZoneSameInstant(java.time.ZoneId.of(e.timeZone())), Text.clean(e.title()));
+        VEvent event = new VEvent(false);
+        event.add(local("DTSTART", e.startsAt(), e.timeZone()));
+        event.add(local("DTEND", e.endsAt(), e.timeZone()));
+        event.add(new Summary(Text.clean(e.title())));
         event.add(new Uid(e.id() + "@" + links.host()));
         event.add(new Sequence((int) Math.min(e.version(), Integer.MAX_VALUE)));
         event.add(new DtStamp(e.updatedAt()));
@@ -103,6 +118,15 @@ final class Ics {
             event.add(new Categories(new TextList(e.topics().stream().map(Text::clean).toList())));
         }
         return event;
+    }
+
+    /**
+     * DTSTART or DTEND as local time with its TZID (written as text: ical4j resolves the zone of a
+     * ZonedDateTime property afresh for every event, which dominated the time of a large feed).
+     */
+    private static XProperty local(String name, OffsetDateTime at, String zone) {
+        String local = at.atZoneSameInstant(ZoneId.of(zone)).toLocalDateTime().format(LOCAL);
+        return new XProperty(name, new ParameterList(List.of(new TzId(zone))), local);
     }
 
     private static String location(EventView e) {
@@ -153,22 +177,30 @@ final class Ics {
     /** Folds every content line longer than 75 octets (RFC 5545, 3.1), never inside a UTF-8 sequence. */
     static String fold(String unfolded) {
         StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 64);
-        for (String line : unfolded.split("\r\n")) {
-            int octets = 0;
-            int limit = 75;
-            for (int i = 0; i < line.length(); ) {
-                int cp = line.codePointAt(i);
-                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-                if (octets + size > limit) {
-                    out.append("\r\n ");
-                    octets = 0;
-                    limit = 74;
-                }
-                out.appendCodePoint(cp);
-                octets += size;
-                i += Character.charCount(cp);
+        int octets = 0;
+        int limit = 75;
+        int length = unfolded.length();
+        for (int i = 0; i < length; i++) {
+            char c = unfolded.charAt(i);
+            if (c == '\r' && i + 1 < length && unfolded.charAt(i + 1) == '\n') {
+                out.append("\r\n");
+                i++;
+                octets = 0;
+                limit = 75;
+                continue;
             }
-            out.append("\r\n");
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(unfolded.charAt(i + 1));
+            int size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            if (octets + size > limit) {
+                out.append("\r\n ");
+                octets = 0;
+                limit = 74;
+            }
+            out.append(c);
+            if (pair) {
+                out.append(unfolded.charAt(++i));
+            }
+            octets += size;
         }
         return out.toString();
     }

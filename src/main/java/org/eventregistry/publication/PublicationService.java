@@ -288,15 +288,7 @@ public class PublicationService {
         if (!errors.isEmpty()) {
             throw new RegistryException.Invalid(errors);
         }
-        if (f.slug() != null && !f.slug().equals(p.slug)) {
-            if (publications.slugTaken(f.slug(), p.id)) {
-                throw new RegistryException.Conflict("The slug '" + f.slug() + "' is taken by another publication",
-                        List.of(new FieldError("/slug", "already in use")));
-            }
-            p.slug = f.slug();
-        } else if (p.slug == null) {
-            p.slug = Records.freeSlug(f.title(), "publication", slug -> publications.slugTaken(slug, p.id));
-        }
+        p.slug = Records.slug(f.slug(), p.slug, f.title(), "publication", slug -> publications.slugTaken(slug, p.id));
         p.type = f.type();
         p.title = f.title().strip();
         p.subtitle = Records.blankToNull(f.subtitle());

@@ -209,15 +209,7 @@ public class SpeakerService {
         if (display == null) {
             display = Stream.of(given, family).filter(n -> n != null).collect(Collectors.joining(" "));
         }
-        if (f.slug() != null && !f.slug().equals(s.slug)) {
-            if (speakers.slugTaken(f.slug(), s.id)) {
-                throw new RegistryException.Conflict("The slug '" + f.slug() + "' is taken by another speaker",
-                        List.of(new FieldError("/slug", "already in use")));
-            }
-            s.slug = f.slug();
-        } else if (s.slug == null) {
-            s.slug = Records.freeSlug(display, "speaker", slug -> speakers.slugTaken(slug, s.id));
-        }
+        s.slug = Records.slug(f.slug(), s.slug, display, "speaker", slug -> speakers.slugTaken(slug, s.id));
         s.honorific = Records.blankToNull(f.honorific());
         s.givenName = given;
         s.familyName = family;
