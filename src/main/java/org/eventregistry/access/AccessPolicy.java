@@ -27,7 +27,4 @@ public final class AccessPolicy {
         return SAFE_METHODS.contains(method) ? Optional.empty() : Optional.of(Role.STAFF);
     }
 
-    public static boolean isWrite(String method) {
-        return !SAFE_METHODS.contains(method);
-    }
 }

@@ -54,21 +54,4 @@ public final class Versions {
         return response.tag(tag).lastModified(modified).header("Vary", "Accept, Authorization, Origin").build();
     }
 
-    /** True when an If-None-Match header names the record's current tag (so a GET can answer 304). */
-    public static boolean matchesNoneMatch(String ifNoneMatch, String id, long currentVersion) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        String current = value(id, currentVersion);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals("\"" + current + "\"")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

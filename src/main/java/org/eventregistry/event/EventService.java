@@ -81,6 +81,7 @@ public class EventService {
     }
 
     private void updated(Event event) {
+        Records.flush(events.getEntityManager(), "event");
         audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
         changes.append(KIND, event.id, event.slug, ChangeLog.Operation.UPDATE, event.version, publicView(event));
         written.fire(new RecordEvent(KIND, event.id, RecordEvent.Phase.UPDATED));
@@ -132,11 +133,7 @@ public class EventService {
     public EventView replace(String ref, EventFields fields, String ifMatch) {
         Event event = find(ref);
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
-        validation.check(fields);
-        apply(event, fields);
-        Records.flush(events.getEntityManager(), "event");
-        updated(event);
-        return view(event);
+        return rewrite(event, fields);
     }
 
     /** Applies an RFC 7396 merge patch to the event's writable fields; a patch giving a field the wrong type is a 400. */
@@ -144,10 +141,13 @@ public class EventService {
     public EventView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Event event = find(ref);
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
-        EventFields fields = MergePatch.apply(json, fields(event), patch, EventFields.class);
+        return rewrite(event, MergePatch.apply(json, fields(event), patch, EventFields.class));
+    }
+
+    /** What PUT and PATCH share once they have the new fields: check them, apply them, record the write. */
+    private EventView rewrite(Event event, EventFields fields) {
         validation.check(fields);
         apply(event, fields);
-        Records.flush(events.getEntityManager(), "event");
         updated(event);
         return view(event);
     }
@@ -320,7 +320,7 @@ public class EventService {
         event.timeZone = zone.getId();
         VenueFields venue = f.venue() == null ? new VenueFields(null, null, null, null) : f.venue();
         if (event.venue == null) {
-            // Hibernate loads an all-null embeddable as null.
+            // Hibernate loads an all-null embeddable as null (a @PostLoad default would make every load dirty).
             event.venue = new Venue();
         }
         event.venue.name = Records.blankToNull(venue.name());

@@ -120,17 +120,18 @@ public class PublicationService {
     public PublicationView replace(String ref, PublicationFields fields, String ifMatch) {
         Publication p = find(ref);
         Versions.checkIfMatch(ifMatch, p.id, p.version, "The publication");
-        validation.check(fields);
-        apply(p, fields);
-        updated(p);
-        return view(p);
+        return rewrite(p, fields);
     }
 
     @Transactional
     public PublicationView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Publication p = find(ref);
         Versions.checkIfMatch(ifMatch, p.id, p.version, "The publication");
-        PublicationFields fields = MergePatch.apply(json, fields(p), patch, PublicationFields.class);
+        return rewrite(p, MergePatch.apply(json, fields(p), patch, PublicationFields.class));
+    }
+
+    /** What PUT and PATCH share once they have the new fields: check them, apply them, record the write. */
+    private PublicationView rewrite(Publication p, PublicationFields fields) {
         validation.check(fields);
         apply(p, fields);
         updated(p);

@@ -105,11 +105,7 @@ public class SpeakerService {
     public SpeakerView replace(String ref, SpeakerFields fields, String ifMatch) {
         Speaker speaker = find(ref);
         Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
-        validation.check(fields);
-        apply(speaker, fields);
-        Records.flush(speakers.getEntityManager(), "speaker");
-        updated(speaker);
-        return view(speaker);
+        return rewrite(speaker, fields);
     }
 
     /** Applies an RFC 7396 merge patch to the writable fields, private ones included (only staff can write). */
@@ -117,10 +113,13 @@ public class SpeakerService {
     public SpeakerView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Speaker speaker = find(ref);
         Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
-        SpeakerFields fields = MergePatch.apply(json, fields(speaker), patch, SpeakerFields.class);
+        return rewrite(speaker, MergePatch.apply(json, fields(speaker), patch, SpeakerFields.class));
+    }
+
+    /** What PUT and PATCH share once they have the new fields: check them, apply them, record the write. */
+    private SpeakerView rewrite(Speaker speaker, SpeakerFields fields) {
         validation.check(fields);
         apply(speaker, fields);
-        Records.flush(speakers.getEntityManager(), "speaker");
         updated(speaker);
         return view(speaker);
     }
@@ -272,6 +271,7 @@ public class SpeakerService {
     }
 
     private void updated(Speaker speaker) {
+        Records.flush(speakers.getEntityManager(), "speaker");
         audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
         changes.append(KIND, speaker.id, speaker.slug, ChangeLog.Operation.UPDATE, speaker.version, view(speaker, false));
         written.fire(new RecordEvent(KIND, speaker.id, RecordEvent.Phase.UPDATED));
