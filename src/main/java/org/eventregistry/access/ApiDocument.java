@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import org.eventregistry.common.Problem;
+import org.eventregistry.platform.http.Problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,14 +2,14 @@ package org.eventregistry.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eventregistry.common.Ids;
-import org.eventregistry.common.Page;
-import org.eventregistry.common.Paging;
-import org.eventregistry.common.QueryValues;
-import org.eventregistry.common.RegistryConfig;
-import org.eventregistry.common.Sort;
-import org.eventregistry.common.SortKey;
-import org.eventregistry.common.Where;
+import org.eventregistry.platform.text.Ids;
+import org.eventregistry.platform.paging.Page;
+import org.eventregistry.platform.paging.Paging;
+import org.eventregistry.platform.http.QueryValues;
+import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.platform.paging.Sort;
+import org.eventregistry.platform.paging.SortKey;
+import org.eventregistry.platform.paging.Where;
 
 import java.time.Instant;
 import java.time.ZoneId;

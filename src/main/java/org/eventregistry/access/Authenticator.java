@@ -5,8 +5,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import org.eventregistry.common.RegistryConfig;
-import org.eventregistry.common.RegistryException;
+import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.platform.error.RegistryException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 

@@ -1,7 +1,7 @@
 package org.eventregistry.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.platform.config.RegistryConfig;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;

@@ -4,7 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.platform.config.RegistryConfig;
 
 import java.time.Duration;
 import java.util.Iterator;

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eventregistry.common.Lists;
-import org.eventregistry.common.Problem;
+import org.eventregistry.platform.paging.Lists;
+import org.eventregistry.platform.http.Problem;
 
 import java.net.URI;
 import java.util.List;

@@ -2,9 +2,9 @@ package org.eventregistry.change;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eventregistry.common.Cursors;
-import org.eventregistry.common.QueryValues;
-import org.eventregistry.common.RegistryException;
+import org.eventregistry.platform.paging.Cursors;
+import org.eventregistry.platform.http.QueryValues;
+import org.eventregistry.platform.error.RegistryException;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eventregistry.common.Records;
-import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.platform.record.Records;
+import org.eventregistry.platform.config.RegistryConfig;
 
 import java.time.Instant;
 

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.eventregistry.access.Caller;
 import org.eventregistry.access.Identity;
 import jakarta.enterprise.event.Observes;
-import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.platform.config.RegistryConfig;
 import org.eventregistry.event.EventFields;
 import org.eventregistry.event.EventRepository;
 import org.eventregistry.event.EventService;

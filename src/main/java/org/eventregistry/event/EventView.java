@@ -2,7 +2,7 @@ package org.eventregistry.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eventregistry.common.PublicationStatus;
+import org.eventregistry.platform.record.PublicationStatus;
 import org.eventregistry.lineup.LineupEntry;
 import org.eventregistry.publication.PublicationView;
 

@@ -2,7 +2,7 @@ package org.eventregistry.event;
 
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eventregistry.common.CountryCode;
+import org.eventregistry.platform.validation.CountryCode;
 
 /** The venue of an event as the API reads and writes it. */
 @Schema(name = "Venue", description = "Where an event takes place")

@@ -2,7 +2,7 @@ package org.eventregistry.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.platform.config.RegistryConfig;
 import org.eventregistry.event.EventFilters;
 import org.eventregistry.event.EventService;
 import org.eventregistry.event.EventView;

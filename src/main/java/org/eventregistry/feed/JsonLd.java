@@ -1,7 +1,7 @@
 package org.eventregistry.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eventregistry.common.RegistryConfig;
+import org.eventregistry.platform.config.RegistryConfig;
 import org.eventregistry.event.EventView;
 import org.eventregistry.event.VenueFields;
 import org.eventregistry.lineup.LineupEntry;

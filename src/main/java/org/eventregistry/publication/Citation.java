@@ -2,7 +2,7 @@ package org.eventregistry.publication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eventregistry.common.Slugs;
+import org.eventregistry.platform.text.Slugs;
 import org.eventregistry.speaker.Speaker;
 
 import java.time.LocalDate;

@@ -8,11 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eventregistry.common.HttpUrl;
-import org.eventregistry.common.LanguageTag;
-import org.eventregistry.common.PublicationStatus;
-import org.eventregistry.common.Ref;
-import org.eventregistry.common.Slugs;
+import org.eventregistry.platform.validation.HttpUrl;
+import org.eventregistry.platform.validation.LanguageTag;
+import org.eventregistry.platform.record.PublicationStatus;
+import org.eventregistry.platform.record.Ref;
+import org.eventregistry.platform.text.Slugs;
 
 import java.util.List;
 

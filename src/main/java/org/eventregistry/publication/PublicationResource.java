@@ -31,12 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eventregistry.common.Accepts;
-import org.eventregistry.common.Idempotency;
-import org.eventregistry.common.Lists;
-import org.eventregistry.common.MergePatch;
-import org.eventregistry.common.QueryValues;
-import org.eventregistry.common.Versions;
+import org.eventregistry.platform.validation.Accepts;
+import org.eventregistry.platform.http.Idempotency;
+import org.eventregistry.platform.paging.Lists;
+import org.eventregistry.platform.json.MergePatch;
+import org.eventregistry.platform.http.QueryValues;
+import org.eventregistry.platform.http.Versions;
 import org.eventregistry.feed.JsonLd;
 
 import java.net.URI;
@@ -172,7 +172,7 @@ public class PublicationResource {
                     @Content(mediaType = "application/vnd.citationstyles.csl+json", schema = @Schema(type = SchemaType.ARRAY),
                             examples = @ExampleObject(name = "csl", value = "[{\"id\": \"despite-enticing-narratives\", \"type\": \"article-journal\"}]"))})
     @APIResponse(responseCode = "406", description = "No citation format matches Accept",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.eventregistry.common.Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.eventregistry.platform.http.Problem.class)))
     public Response citation(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
                              @Parameter(description = "bibtex, ris or csl-json; overrides Accept", example = "ris") @QueryParam("format") String format,
                              @Context HttpHeaders headers) {

@@ -3,7 +3,7 @@ package org.eventregistry.publication;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eventregistry.common.PublicationStatus;
+import org.eventregistry.platform.record.PublicationStatus;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

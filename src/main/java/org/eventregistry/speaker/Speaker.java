@@ -10,7 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.eventregistry.common.Topic;
+import org.eventregistry.platform.record.Topic;
 import org.hibernate.annotations.BatchSize;
 
 import java.time.Instant;

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eventregistry.common.CountryCode;
-import org.eventregistry.common.HttpUrl;
-import org.eventregistry.common.Slugs;
+import org.eventregistry.platform.validation.CountryCode;
+import org.eventregistry.platform.validation.HttpUrl;
+import org.eventregistry.platform.text.Slugs;
 
 import java.util.List;
 

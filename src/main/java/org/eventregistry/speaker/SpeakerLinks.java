@@ -2,7 +2,7 @@ package org.eventregistry.speaker;
 
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eventregistry.common.HttpUrl;
+import org.eventregistry.platform.validation.HttpUrl;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package org.eventregistry.speaker;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eventregistry.common.Ids;
+import org.eventregistry.platform.text.Ids;
 
 import java.util.List;
 import java.util.Optional;

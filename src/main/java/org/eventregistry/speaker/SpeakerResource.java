@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eventregistry.common.Idempotency;
-import org.eventregistry.common.Lists;
-import org.eventregistry.common.MergePatch;
-import org.eventregistry.common.Versions;
+import org.eventregistry.platform.http.Idempotency;
+import org.eventregistry.platform.paging.Lists;
+import org.eventregistry.platform.json.MergePatch;
+import org.eventregistry.platform.http.Versions;
 
 import java.net.URI;
 import java.util.List;
@@ -146,7 +146,7 @@ public class SpeakerResource {
         if (value.equals("true")) {
             return true;
         }
-        throw org.eventregistry.common.QueryValues.bad(name, "must be true or false");
+        throw org.eventregistry.platform.http.QueryValues.bad(name, "must be true or false");
     }
 
     private static Response single(SpeakerView speaker) {

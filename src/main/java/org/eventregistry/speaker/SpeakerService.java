@@ -12,26 +12,26 @@ import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.AuditLog;
 import org.eventregistry.access.Caller;
 import org.eventregistry.change.ChangeLog;
-import org.eventregistry.common.RecordEvent;
+import org.eventregistry.platform.record.RecordEvent;
 import jakarta.enterprise.event.Event;
-import org.eventregistry.common.Collation;
-import org.eventregistry.common.FieldError;
-import org.eventregistry.common.Idempotency;
-import org.eventregistry.common.Ids;
-import org.eventregistry.common.MergePatch;
-import org.eventregistry.common.Page;
-import org.eventregistry.common.Paging;
-import org.eventregistry.common.QueryValues;
-import org.eventregistry.common.RegistryException;
-import org.eventregistry.common.Records;
-import org.eventregistry.common.RichText;
-import org.eventregistry.common.SearchText;
-import org.eventregistry.common.Slugs;
-import org.eventregistry.common.Sort;
-import org.eventregistry.common.SortKey;
-import org.eventregistry.common.Validation;
-import org.eventregistry.common.Versions;
-import org.eventregistry.common.Where;
+import org.eventregistry.platform.text.Collation;
+import org.eventregistry.platform.error.FieldError;
+import org.eventregistry.platform.http.Idempotency;
+import org.eventregistry.platform.text.Ids;
+import org.eventregistry.platform.json.MergePatch;
+import org.eventregistry.platform.paging.Page;
+import org.eventregistry.platform.paging.Paging;
+import org.eventregistry.platform.http.QueryValues;
+import org.eventregistry.platform.error.RegistryException;
+import org.eventregistry.platform.record.Records;
+import org.eventregistry.platform.text.RichText;
+import org.eventregistry.platform.paging.SearchText;
+import org.eventregistry.platform.text.Slugs;
+import org.eventregistry.platform.paging.Sort;
+import org.eventregistry.platform.paging.SortKey;
+import org.eventregistry.platform.validation.Validation;
+import org.eventregistry.platform.http.Versions;
+import org.eventregistry.platform.paging.Where;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +162,7 @@ public class SpeakerService {
     private Where where(SpeakerFilters f) {
         Set<String> countries = QueryValues.split(f.country).stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
         for (String country : countries) {
-            if (!org.eventregistry.common.CountryCode.CODES.contains(country)) {
+            if (!org.eventregistry.platform.validation.CountryCode.CODES.contains(country)) {
                 throw QueryValues.bad("country", "'" + country + "' is not an ISO 3166-1 alpha-2 code");
             }
         }

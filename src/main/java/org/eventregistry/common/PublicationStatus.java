@@ -1,6 +1,0 @@
-package org.eventregistry.common;
-
-/** Whether a record is visible to the public (PUBLISHED) or still being prepared (DRAFT). */
-public enum PublicationStatus {
-    DRAFT, PUBLISHED
-}

@@ -1,0 +1,51 @@
+package org.eventregistry.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/** Keys this instance keeps in its database, made once, so cursors stay valid across restarts and between instances. */
+@ApplicationScoped
+public class InstanceSecrets {
+
+    private static final String CURSOR_KEY = "cursor-signing";
+
+    private final EntityManager em;
+    private volatile byte[] cursorKey;
+
+    public InstanceSecrets(EntityManager em) {
+        this.em = em;
+    }
+
+    public byte[] cursorKey() {
+        byte[] key = cursorKey;
+        if (key == null) {
+            key = load();
+            cursorKey = key;
+        }
+        return key;
+    }
+
+    private byte[] load() {
+        return QuarkusTransaction.requiringNew().call(this::loadOrCreate);
+    }
+
+    private byte[] loadOrCreate() {
+        List<?> found = em.createNativeQuery("select secret from instance_secret where name = :name")
+                .setParameter("name", CURSOR_KEY).getResultList();
+        if (!found.isEmpty()) {
+            return Base64.getDecoder().decode((String) found.get(0));
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        em.createNativeQuery("insert into instance_secret (name, secret) values (:name, :secret)")
+                .setParameter("name", CURSOR_KEY)
+                .setParameter("secret", Base64.getEncoder().encodeToString(fresh))
+                .executeUpdate();
+        return fresh;
+    }
+}

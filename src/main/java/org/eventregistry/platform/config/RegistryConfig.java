@@ -1,0 +1,120 @@
+package org.eventregistry.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** The registry's own settings (prefix {@code registry}); each has an environment variable such as REGISTRY_DATA_DIR. */
+@ConfigMapping(prefix = "registry")
+public interface RegistryConfig {
+
+    /** Folder of the embedded H2 database. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** Load the demo records when the database is empty at start-up. */
+    @WithDefault("true")
+    boolean demoData();
+
+    /** The zone in which "today" in date filters begins and ends. */
+    @WithDefault("UTC")
+    ZoneId defaultTimeZone();
+
+    /** The public website whose pages feeds link to: {site-url}/events/{slug} and {site-url}/publications/{slug}. */
+    @WithDefault("http://localhost:8080")
+    String siteUrl();
+
+    /** The organisation named as organizer in schema.org descriptions of events. */
+    @WithDefault("Event and conference registry")
+    String organizationName();
+
+    /** Most entries one feed carries. */
+    @WithDefault("5000")
+    int feedMaxItems();
+
+    /** The language whose alphabet orders names (sort=familyName), as a BCP 47 tag. */
+    @WithDefault("sr-Latn")
+    String collation();
+
+    /** How long a POST's Idempotency-Key is remembered. */
+    @WithDefault("PT24H")
+    Duration idempotencyRetention();
+
+    /** The first admin token; when unset, one is generated on first start and printed once in the log. */
+    Optional<String> adminToken();
+
+    /** Whether X-Forwarded-For (its last address, the one our proxy added) names the client for rate limits. */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+
+    RateLimit rateLimit();
+
+    Changes changes();
+
+    /** The partner change stream. */
+    interface Changes {
+        /** How long changes are kept; a cursor from before that gets 410 and the client resyncs from the lists. */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** How often a write also drops the changes past the retention. */
+        @WithDefault("PT1H")
+        Duration purgeInterval();
+    }
+
+    Oidc oidc();
+
+    /** Requests per minute for each kind of caller; a token's budget is its own, an anonymous client's is per address. */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("300")
+        long anonymousPerMinute();
+
+        @WithDefault("1200")
+        long partnerPerMinute();
+
+        @WithDefault("3000")
+        long staffPerMinute();
+    }
+
+    /** Bearer JWTs from an OpenID Connect provider (Keycloak, Entra ID), accepted beside API tokens when enabled. */
+    interface Oidc {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Expected "iss" claim. */
+        Optional<String> issuer();
+
+        /** Expected "aud" claim, when set. */
+        Optional<String> audience();
+
+        /** The provider's JWKS endpoint. */
+        Optional<String> jwksUrl();
+
+        /** Or a PEM public key (for providers without JWKS, and for tests). */
+        Optional<String> publicKey();
+
+        /** Claim holding the roles; dots walk into objects (realm_access.roles for Keycloak). */
+        @WithDefault("roles")
+        String roleClaim();
+
+        /** Claim naming the caller in the audit log. */
+        @WithDefault("preferred_username")
+        String nameClaim();
+
+        @WithDefault("registry-admin")
+        List<String> adminValues();
+
+        @WithDefault("registry-staff")
+        List<String> staffValues();
+
+        @WithDefault("registry-partner")
+        List<String> partnerValues();
+    }
+}

@@ -1,0 +1,49 @@
+package org.eventregistry.platform.json;
+
+import org.eventregistry.platform.error.RegistryException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/** JSON Merge Patch (RFC 7396): a null removes a member, an object merges, anything else replaces. */
+public final class MergePatch {
+
+    public static final String MEDIA_TYPE = "application/merge-patch+json";
+
+    private MergePatch() {
+    }
+
+    /**
+     * The writable fields of a record after a merge patch, read back strictly (a wrong type or unknown
+     * field is a 400 as in a POST); a patch that is not a JSON object is a 400.
+     */
+    public static <T> T apply(ObjectMapper json, T current, JsonNode patch, Class<T> type) throws JsonProcessingException {
+        if (patch == null || !patch.isObject()) {
+            throw new RegistryException.BadRequest("A merge patch must be a JSON object");
+        }
+        return json.treeToValue(apply(json.valueToTree(current), patch), type);
+    }
+
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+            } else {
+                result.set(field.getKey(), apply(result.get(field.getKey()), field.getValue()));
+            }
+        }
+        return result;
+    }
+}

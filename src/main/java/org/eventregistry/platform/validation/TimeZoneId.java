@@ -1,0 +1,34 @@
+package org.eventregistry.platform.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.ZoneId;
+
+/** An IANA time-zone id such as Europe/Belgrade. */
+@Documented
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = TimeZoneId.Check.class)
+public @interface TimeZoneId {
+    String message() default "must be an IANA time-zone id such as Europe/Belgrade";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Accepts null (absent) and the region ids the JDK's tz database knows. */
+    class Check implements ConstraintValidator<TimeZoneId, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+        }
+    }
+}
