@@ -55,9 +55,9 @@ public class ChangeFeed {
             throw new RegistryException.Gone("Changes up to this cursor are past the retention and gone. Resync: take a cursor "
                     + "with after=now, reload the lists (events, speakers, publications), then follow the stream from that cursor");
         }
-        String sql = "select seq, kind, record_id, slug, operation, version, at, payload from change_log where seq > :after"
-                + (kinds.isEmpty() ? "" : " and kind in (:kinds)") + " order by seq";
-        var query = em.createNativeQuery(sql).setParameter("after", position).setMaxResults(limit + 1);
+        String sql = "select seq, kind, record_id, slug, operation, version, at, payload from change_log"
+                + " where seq > :after and seq <= :head" + (kinds.isEmpty() ? "" : " and kind in (:kinds)") + " order by seq";
+        var query = em.createNativeQuery(sql).setParameter("after", position).setParameter("head", head).setMaxResults(limit + 1);
         if (!kinds.isEmpty()) {
             query.setParameter("kinds", kinds);
         }
@@ -71,9 +71,11 @@ public class ChangeFeed {
             String payload = (String) r[7];
             String operation = payload == null ? "DELETE" : (String) r[4];
             items.add(new Change((String) r[1], (String) r[2], (String) r[3], operation, ((Number) r[5]).longValue(),
-                    instant(r[6]), payload));
+                    ChangeLog.instant(r[6]), payload));
         }
-        return new ChangePage(items, cursors.encodePosition(last), more);
+        // A page that reached the head moves the cursor to it, even when a filter skipped the last changes, so a
+        // filtered follower that is current never falls behind the retention.
+        return new ChangePage(items, cursors.encodePosition(more ? last : Math.max(head, position)), more);
     }
 
     private static int limit(String param) {
@@ -89,18 +91,5 @@ public class ChangeFeed {
             // reported below
         }
         throw QueryValues.bad("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Unexpected time type " + value.getClass());
     }
 }

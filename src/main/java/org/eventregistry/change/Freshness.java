@@ -3,66 +3,117 @@ package org.eventregistry.change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eventregistry.access.Caller;
+import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.platform.http.Versions;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Conditional requests for public lists and feeds. Every public write moves the change log on, so its
- * position and time tag what any list or feed shows: a client that has the current version gets a 304
- * before the list is even read.
+ * Conditional requests for lists and feeds. What the public sees moves the change log on; what staff see
+ * (drafts too) moves the write counter on; so the position of one or the other tags every list and feed, and
+ * a client that has the current version gets a 304 before the list is even read. Lists that depend on the
+ * clock (from=now, today, upcoming first) also carry the next moment their content changes by time alone.
  */
 @ApplicationScoped
 public class Freshness {
 
-    /** The validators of a response: a tag and a last-modified time. */
-    public record Version(EntityTag tag, Instant lastModified) {
+    /** The validators of a response: a tag, and when what it shows last changed. */
+    public record Version(EntityTag tag, Instant changed) {
     }
+
+    public static final String VARY = "Accept, Authorization, Origin";
+    private static final List<String> BOUND_PARAMETERS = List.of("from", "to");
 
     private final EntityManager em;
     private final Caller caller;
+    private final RegistryConfig config;
 
-    public Freshness(EntityManager em, Caller caller) {
+    public Freshness(EntityManager em, Caller caller, RegistryConfig config) {
         this.em = em;
         this.caller = caller;
+        this.config = config;
     }
 
     /** The version of what the request would return now (it depends on the URL, the caller's view and the registry's state). */
-    public Version current(UriInfo uri) {
-        Object[] row = (Object[]) em.createNativeQuery("select last_seq, last_at from change_counter where name = 'changes'")
+    public Version current(UriInfo uri, Revalidated.Clock clock) {
+        boolean staff = caller.canSeeDrafts();
+        Object[] row = (Object[]) em.createNativeQuery(staff
+                        ? "select write_seq, write_at from change_counter where name = 'changes'"
+                        : "select last_seq, last_at from change_counter where name = 'changes'")
                 .getSingleResult();
         long seq = ((Number) row[0]).longValue();
-        Instant at = row[1] == null ? Instant.EPOCH : row[1] instanceof OffsetDateTime o ? o.toInstant()
-                : row[1] instanceof Instant i ? i : ((java.sql.Timestamp) row[1]).toInstant();
-        String view = caller.canSeePrivateFields() ? "s" : "p";
-        String query = uri.getRequestUri().getRawQuery();
-        String tag = view + seq + "-" + Integer.toHexString((uri.getPath() + "?" + query).hashCode());
-        return new Version(new EntityTag(tag, true), at.truncatedTo(ChronoUnit.SECONDS));
+        Instant changed = ChangeLog.instant(row[1]);
+        String view = staff ? "s" : caller.canSeePrivateFields() ? "v" : "p";
+        String tag = view + seq + "-" + Integer.toHexString((uri.getPath() + "?" + uri.getRequestUri().getRawQuery()).hashCode());
+        if (dependsOnClock(uri.getQueryParameters(), clock)) {
+            Instant now = Instant.now();
+            Instant next = boundary("min", ">", now, staff);
+            Instant previous = boundary("max", "<=", now, staff);
+            LocalDate today = LocalDate.now(config.defaultTimeZone());
+            Instant midnight = today.atStartOfDay(config.defaultTimeZone()).toInstant();
+            tag += "-t" + Long.toHexString((next == null ? 0 : next.toEpochMilli()) ^ today.toEpochDay());
+            changed = latest(changed, previous, midnight);
+        }
+        return new Version(new EntityTag(tag, true), changed);
+    }
+
+    private static boolean dependsOnClock(MultivaluedMap<String, String> query, Revalidated.Clock clock) {
+        if (clock == Revalidated.Clock.NONE) {
+            return false;
+        }
+        boolean upcomingFirst = clock == Revalidated.Clock.UPCOMING_FIRST && (query.getFirst("sort") == null || query.getFirst("sort").isBlank());
+        return upcomingFirst || BOUND_PARAMETERS.stream().map(query::get).filter(v -> v != null)
+                .flatMap(List::stream).map(String::strip).anyMatch(v -> v.equals("now") || v.equals("today"));
+    }
+
+    /** The first moment after (or last moment up to) {@code now} at which an event starts or ends. */
+    private Instant boundary(String aggregate, String comparison, Instant now, boolean staff) {
+        String visible = staff ? "" : " and publication_status = 'PUBLISHED'";
+        Instant result = null;
+        for (String column : List.of("starts_at", "ends_at")) {
+            Object value = em.createNativeQuery("select " + aggregate + "(" + column + ") from event where " + column + " "
+                    + comparison + " :now" + visible).setParameter("now", now).getSingleResult();
+            if (value != null) {
+                Instant i = ChangeLog.instant(value);
+                result = result == null ? i : aggregate.equals("min") ? (i.isBefore(result) ? i : result) : (i.isAfter(result) ? i : result);
+            }
+        }
+        return result;
+    }
+
+    private static Instant latest(Instant first, Instant... others) {
+        Instant latest = first;
+        for (Instant i : others) {
+            if (i != null && i.isAfter(latest)) {
+                latest = i;
+            }
+        }
+        return latest;
     }
 
     /** A 304 when the request's If-None-Match or If-Modified-Since already has this version. */
     public Optional<Response> notModified(Request request, Version version) {
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(Date.from(version.lastModified()), version.tag());
-        return Optional.ofNullable(unchanged).map(r -> decorate(r, version).build());
+        return Versions.unchanged(request, version.tag(), version.changed()).map(r -> decorate(r, version).build());
     }
 
-    /** Adds the validators, and the caching rules of a public or a staff response. */
+    /** Adds the validators. */
     public Response.ResponseBuilder decorate(Response.ResponseBuilder response, Version version) {
-        return response.tag(version.tag()).lastModified(Date.from(version.lastModified()))
-                .header("Cache-Control", cacheControl()).header("Vary", VARY);
+        return response.tag(version.tag()).lastModified(Versions.lastModified(version.changed())).header("Vary", VARY);
     }
 
-    /** Caches may keep a public answer but must ask again each time (a 304 is cheap); a staff answer is private. */
+    /**
+     * Caches may keep an answer but must ask again each time (a 304 is cheap); one made for a caller with a token
+     * (drafts, private fields) is for that caller alone.
+     */
     public String cacheControl() {
         return caller.identity().isPresent() ? "private, no-cache" : "public, no-cache";
     }
-
-    public static final String VARY = "Accept, Authorization, Origin";
 }

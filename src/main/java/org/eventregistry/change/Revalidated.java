@@ -9,4 +9,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Revalidated {
+
+    /** How the answer depends on the clock as well as on the registry's state. */
+    Clock clock() default Clock.NONE;
+
+    /** Ways a list's content can change with time alone. */
+    enum Clock {
+        /** Not at all. */
+        NONE,
+        /** When its from or to parameter says now or today: as events start and end, and at midnight. */
+        BOUNDS,
+        /** As BOUNDS, and unless a sort is given, as it puts events that have not ended first: as events end. */
+        UPCOMING_FIRST
+    }
 }

@@ -19,6 +19,7 @@ import org.eventregistry.platform.record.PublicationStatus;
 import org.eventregistry.platform.record.Topic;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -119,4 +120,13 @@ public class Event extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /** The revision of the event's line-up: it moves with every change to what the line-up shows, not the event's own version. */
+    @OptimisticLock(excluded = true)
+    @Column(name = "lineup_version", nullable = false)
+    public long lineupVersion;
+
+    @OptimisticLock(excluded = true)
+    @Column(name = "lineup_updated_at")
+    public Instant lineupUpdatedAt;
 }

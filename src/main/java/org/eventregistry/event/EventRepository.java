@@ -29,5 +29,8 @@ public class EventRepository implements PanacheRepositoryBase<Event, String> {
                 .setParameter("id", parentId).setMaxResults(10).getResultList();
     }
 
-
+    /** The sessions of an event, in id order (the order writes lock them in). */
+    public List<Event> children(String parentId) {
+        return list("parent.id = ?1 order by id", parentId);
+    }
 }

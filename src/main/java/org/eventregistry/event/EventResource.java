@@ -4,6 +4,7 @@ import org.eventregistry.change.Revalidated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,17 +38,15 @@ import org.eventregistry.platform.json.MergePatch;
 import org.eventregistry.platform.paging.Page;
 import org.eventregistry.platform.http.Problem;
 import org.eventregistry.platform.http.Versions;
-import org.eventregistry.feed.JsonLd;
 import org.eventregistry.platform.paging.Lists;
 import org.eventregistry.platform.http.QueryValues;
-import org.eventregistry.lineup.LineupService;
-import org.eventregistry.publication.PublicationService;
-import org.eventregistry.publication.PublicationView;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The events collection: thin HTTP mapping onto {@link EventService}. */
 @Path("/api/v1/events")
@@ -56,21 +55,16 @@ import java.util.Set;
 public class EventResource {
 
     private final EventService service;
-    private final LineupService lineups;
-    private final PublicationService publications;
-    private final JsonLd linkedData;
+    private final Map<String, EventEmbedding> embeddings = new TreeMap<>();
+    private final EventLinkedData linkedData;
 
-    public EventResource(EventService service, LineupService lineups, PublicationService publications, JsonLd linkedData) {
+    public EventResource(EventService service, Instance<EventEmbedding> embeddings, EventLinkedData linkedData) {
         this.linkedData = linkedData;
         this.service = service;
-        this.lineups = lineups;
-        this.publications = publications;
+        embeddings.forEach(e -> this.embeddings.put(e.name(), e));
     }
 
-    /** What include= may name; anything else is a 400. */
-    private static final Set<String> INCLUDES = Set.of("speakers", "publications");
-
-    @Revalidated
+    @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @GET
     @Operation(summary = "List events", description = "Filters combine with AND; repeated values of one filter combine with OR. "
             + "Pages are cursor-based and stable while events are added.")
@@ -96,19 +90,20 @@ public class EventResource {
 
     /** The views with the related records named by include=, one query per kind for the whole list. */
     private List<EventView> embed(List<EventView> views, Set<String> wanted) {
-        List<EventView> result = wanted.contains("speakers") ? lineups.withLineups(views) : views;
-        if (wanted.contains("publications")) {
-            Map<String, List<PublicationView>> related = publications.forEvents(result.stream().map(EventView::id).toList());
-            result = result.stream().map(v -> v.withPublications(related.getOrDefault(v.id(), List.of()))).toList();
+        List<EventView> result = views;
+        for (String name : wanted) {
+            EventEmbedding embedding = embeddings.get(name);
+            Map<String, List<?>> embedded = embedding.forEvents(result.stream().map(EventView::id).toList());
+            result = result.stream().map(v -> embedding.embed(v, embedded.getOrDefault(v.id(), List.of()))).toList();
         }
         return result;
     }
 
-    private static Set<String> includes(List<String> include) {
-        Set<String> wanted = new java.util.HashSet<>(QueryValues.split(include));
+    private Set<String> includes(List<String> include) {
+        Set<String> wanted = new TreeSet<>(QueryValues.split(include));
         for (String name : wanted) {
-            if (!INCLUDES.contains(name)) {
-                throw QueryValues.bad("include", "'" + name + "' cannot be included; include " + INCLUDES);
+            if (!embeddings.containsKey(name)) {
+                throw QueryValues.bad("include", "'" + name + "' cannot be included; include " + embeddings.keySet());
             }
         }
         return wanted;
@@ -154,24 +149,26 @@ public class EventResource {
         EventView event = service.get(ref);
         Set<String> wanted = includes(include);
         if (!wanted.isEmpty()) {
-            // Line-ups and publications change without the event's version: such a response is not tagged.
-            return Response.ok(embed(List.of(event), wanted).get(0)).build();
+            // What it embeds changes without the event's version: the tag covers all of it.
+            EventView composed = embed(List.of(event), wanted).get(0);
+            return Versions.readComposed(request, Versions.composed(event.id(), String.join("+", wanted), composed), composed);
         }
         return Versions.read(request, event.id(), event.version(), event.updatedAt(), event);
     }
 
     @GET
     @Path("/{ref}")
-    @Produces(JsonLd.MEDIA_TYPE)
+    @Produces(EventLinkedData.MEDIA_TYPE)
     @Operation(summary = "Get an event as schema.org JSON-LD", description = "Chosen with Accept: application/ld+json.")
     @APIResponse(responseCode = "200", description = "A schema.org description",
-            content = @Content(mediaType = JsonLd.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
+            content = @Content(mediaType = EventLinkedData.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "jsonld", value = "{\"@context\": \"https://schema.org\", \"@type\": \"Event\"}")))
     @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
     public Response linkedData(@Parameter(description = "Id or slug", example = "democracy-meets-strategy") @PathParam("ref") String ref,
                                @Context Request request) {
         EventView event = service.get(ref);
-        return Versions.read(request, event.id(), event.version(), event.updatedAt(), linkedData.event(event));
+        Object described = linkedData.describe(event);
+        return Versions.readComposed(request, Versions.composed(event.id(), "ld", described), described);
     }
 
     @PUT

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
-import org.eventregistry.access.AuditLog;
 import org.eventregistry.access.Caller;
-import org.eventregistry.change.ChangeLog;
+import org.eventregistry.change.Write;
+import org.eventregistry.change.WritePath;
 import org.eventregistry.platform.record.RecordEvent;
 import org.eventregistry.platform.error.FieldError;
 import org.eventregistry.platform.http.Idempotency;
@@ -61,17 +60,15 @@ public class EventService {
     private final RegistryConfig config;
     private final ObjectMapper json;
     private final Caller caller;
-    private final AuditLog audit;
-    private final ChangeLog changes;
+    private final WritePath writes;
     private final jakarta.enterprise.event.Event<RecordEvent> written;
 
     public EventService(EventRepository events, Validation validation, Idempotency idempotency, Paging paging,
-                        RegistryConfig config, ObjectMapper json, Caller caller, AuditLog audit, ChangeLog changes,
+                        RegistryConfig config, ObjectMapper json, Caller caller, WritePath writes,
                         jakarta.enterprise.event.Event<RecordEvent> written) {
-        this.changes = changes;
+        this.writes = writes;
         this.written = written;
         this.caller = caller;
-        this.audit = audit;
         this.events = events;
         this.validation = validation;
         this.idempotency = idempotency;
@@ -80,16 +77,10 @@ public class EventService {
         this.json = json;
     }
 
-    private void updated(Event event) {
-        Records.flush(events.getEntityManager(), "event");
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
-        changes.append(KIND, event.id, event.slug, ChangeLog.Operation.UPDATE, event.version, publicView(event));
-        written.fire(new RecordEvent(KIND, event.id, RecordEvent.Phase.UPDATED));
-    }
-
-    /** The event as the public sees it, or null for a draft. */
-    EventView publicView(Event event) {
-        return event.publicationStatus == PublicationStatus.PUBLISHED ? view(event) : null;
+    /** The event as the change log shows it: the public view, or none for a draft. */
+    private WritePath.Snapshot snapshot(Event event) {
+        return new WritePath.Snapshot(event.slug, event.version,
+                event.publicationStatus == PublicationStatus.PUBLISHED ? view(event, false) : null);
     }
 
     /** The event; a draft is reported missing to callers who may not see drafts. */
@@ -106,12 +97,15 @@ public class EventService {
         return event;
     }
 
-    /** The event entity for a write to something it owns (its line-up); callers of writes are staff. */
+    /**
+     * The event entity, locked, for a write to it or to something it owns (its line-up); writes to one event take
+     * turns. Callers of writes are staff.
+     */
     public Event forWrite(String ref) {
-        return find(ref);
+        return writes.lock(find(ref));
     }
 
-    @Transactional
+    @Write
     public Idempotency.Created create(EventFields fields, String idempotencyKey) {
         return idempotency.create("events|" + caller.actor(), idempotencyKey, fields, () -> {
             validation.check(fields);
@@ -120,26 +114,25 @@ public class EventService {
             event.createdAt = Records.now();
             apply(event, fields);
             events.persist(event);
-            Records.flush(events.getEntityManager(), "event");
-            audit.record(KIND, event.id, AuditEntry.Operation.CREATE);
-            changes.append(KIND, event.id, event.slug, ChangeLog.Operation.CREATE, event.version, publicView(event));
+            writes.flush();
+            writes.written(KIND, event.id, AuditEntry.Operation.CREATE, () -> snapshot(event));
             EventView view = view(event);
             return new Idempotency.Created("/api/v1/events/" + event.id, Versions.tag(event.id, event.version).toString(),
                     idempotency.write(view), false);
         });
     }
 
-    @Transactional
+    @Write
     public EventView replace(String ref, EventFields fields, String ifMatch) {
-        Event event = find(ref);
+        Event event = forWrite(ref);
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
         return rewrite(event, fields);
     }
 
     /** Applies an RFC 7396 merge patch to the event's writable fields; a patch giving a field the wrong type is a 400. */
-    @Transactional
+    @Write
     public EventView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
-        Event event = find(ref);
+        Event event = forWrite(ref);
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
         return rewrite(event, MergePatch.apply(json, fields(event), patch, EventFields.class));
     }
@@ -147,14 +140,25 @@ public class EventService {
     /** What PUT and PATCH share once they have the new fields: check them, apply them, record the write. */
     private EventView rewrite(Event event, EventFields fields) {
         validation.check(fields);
+        PublicationStatus before = event.publicationStatus;
         apply(event, fields);
-        updated(event);
+        writes.flush();
+        writes.written(KIND, event.id, AuditEntry.Operation.UPDATE, () -> snapshot(event));
+        boolean visibilityChanged = before != event.publicationStatus;
+        if (visibilityChanged) {
+            // Sessions show their parent only while it is public.
+            for (Event session : events.children(event.id)) {
+                writes.lock(session).updatedAt = Records.now();
+                writes.follow(KIND, session.id, () -> snapshot(session));
+            }
+        }
+        written.fire(new RecordEvent(KIND, event.id, visibilityChanged ? RecordEvent.Phase.VISIBILITY_CHANGED : RecordEvent.Phase.UPDATED));
         return view(event);
     }
 
-    @Transactional
+    @Write
     public void delete(String ref, String ifMatch) {
-        Event event = find(ref);
+        Event event = forWrite(ref);
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
         List<String> sessions = events.childTitles(event.id);
         if (!sessions.isEmpty()) {
@@ -163,9 +167,8 @@ public class EventService {
         }
         written.fire(new RecordEvent(KIND, event.id, RecordEvent.Phase.DELETING));
         events.delete(event);
-        Records.flush(events.getEntityManager(), "event");
-        audit.record(KIND, event.id, AuditEntry.Operation.DELETE);
-        changes.append(KIND, event.id, event.slug, ChangeLog.Operation.DELETE, event.version, null);
+        writes.flush();
+        writes.written(KIND, event.id, AuditEntry.Operation.DELETE, () -> new WritePath.Snapshot(event.slug, event.version, null));
     }
 
     public Page<EventView> list(EventFilters filters, String sortParam, String limitParam, String cursor) {
@@ -240,7 +243,8 @@ public class EventService {
         }
         List<String> parents = new ArrayList<>();
         for (String ref : QueryValues.split(f.parent)) {
-            parents.add(events.findByRef(ref).map(e -> e.id).orElse(ref));
+            // A parent the caller may not see is an unknown one: nothing matches it.
+            parents.add(events.findByRef(ref).filter(this::canSee).map(e -> e.id).orElse(ref));
         }
         return new Where()
                 .and("r.publicationStatus = :visible", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
@@ -279,6 +283,10 @@ public class EventService {
         };
     }
 
+    private boolean canSee(Event event) {
+        return event.publicationStatus == PublicationStatus.PUBLISHED || caller.canSeeDrafts();
+    }
+
     private Event find(String ref) {
         return events.findByRef(ref).orElseThrow(() -> notFound(ref));
     }
@@ -306,7 +314,7 @@ public class EventService {
         if (!errors.isEmpty()) {
             throw new RegistryException.Invalid(errors);
         }
-        event.slug = Records.slug(f.slug(), event.slug, f.title(), "event", slug -> events.slugTaken(slug, event.id));
+        event.slug = writes.slug(KIND, f.slug(), event.slug, f.title(), slug -> events.slugTaken(slug, event.id));
         event.title = f.title().strip();
         event.subtitle = Records.blankToNull(f.subtitle());
         event.summary = Records.blankToNull(f.summary());
@@ -365,10 +373,16 @@ public class EventService {
     }
 
     EventView view(Event e) {
+        return view(e, caller.canSeeDrafts());
+    }
+
+    /** The event; its parent shows only to those who may see it. */
+    private EventView view(Event e, boolean staffView) {
+        Event parent = e.parent == null || !(staffView || e.parent.publicationStatus == PublicationStatus.PUBLISHED) ? null : e.parent;
         return new EventView(e.id, e.slug, e.title, e.subtitle, e.summary, e.description, e.type, e.publicationStatus,
                 e.status, e.format, at(e.startsAt, e.timeZone), at(e.endsAt, e.timeZone), e.timeZone, venue(e),
                 e.onlineUrl, e.registrationUrl, e.imageUrl, e.topics.stream().map(t -> t.name).toList(), e.language,
-                e.series, e.parent == null ? null : e.parent.id, e.createdAt, e.updatedAt, e.version, null, null);
+                e.series, parent == null ? null : parent.id, e.createdAt, e.updatedAt, e.version, null, null);
     }
 
     private static VenueFields venue(Event e) {

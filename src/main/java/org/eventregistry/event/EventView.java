@@ -1,6 +1,7 @@
 package org.eventregistry.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eventregistry.platform.record.PublicationStatus;
 import org.eventregistry.lineup.LineupEntry;
@@ -10,7 +11,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An event as the API returns it; start and end carry the offset of the event's own zone. */
+/**
+ * An event as the API returns it; start and end carry the offset of the event's own zone. What it embeds
+ * comes from {@link EventEmbedding}s: the schema classes are named for the API document only.
+ */
 @Schema(name = "Event", description = "An event")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EventView(
@@ -39,19 +43,22 @@ public record EventView(
         @Schema(examples = "2025-05-21T09:30:00Z") Instant updatedAt,
         @Schema(examples = "3") long version,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "The ordered line-up, with include=speakers") List<LineupEntry> speakers,
+        @Schema(description = "The ordered line-up, with include=speakers", type = SchemaType.ARRAY, implementation = LineupEntry.class)
+        List<?> speakers,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Related publications, newest first, with include=publications") List<PublicationView> publications) {
+        @Schema(description = "Related publications, newest first, with include=publications", type = SchemaType.ARRAY,
+                implementation = PublicationView.class)
+        List<?> publications) {
 
     /** The same event with its line-up embedded. */
-    public EventView withSpeakers(List<LineupEntry> lineup) {
+    public EventView withSpeakers(List<?> lineup) {
         return new EventView(id, slug, title, subtitle, summary, description, type, publicationStatus, status, format, startsAt,
                 endsAt, timeZone, venue, onlineUrl, registrationUrl, imageUrl, topics, language, series, parentEvent, createdAt,
                 updatedAt, version, lineup, publications);
     }
 
     /** The same event with its related publications embedded. */
-    public EventView withPublications(List<PublicationView> related) {
+    public EventView withPublications(List<?> related) {
         return new EventView(id, slug, title, subtitle, summary, description, type, publicationStatus, status, format, startsAt,
                 endsAt, timeZone, venue, onlineUrl, registrationUrl, imageUrl, topics, language, series, parentEvent, createdAt,
                 updatedAt, version, speakers, related);

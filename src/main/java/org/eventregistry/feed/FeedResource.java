@@ -44,7 +44,7 @@ public class FeedResource {
 
     @GET
     @Path("/events.ics")
-    @Revalidated
+    @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces(Ics.MEDIA_TYPE)
     @Operation(summary = "Events as an iCalendar feed", description = "Subscribe with webcal:// in a calendar app. Takes the events "
             + "list's filters (speaker, topic, type, series, country, from, to...); soonest first.")
@@ -61,7 +61,7 @@ public class FeedResource {
 
     @GET
     @Path("/events.atom")
-    @Revalidated
+    @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces("application/atom+xml")
     @Operation(summary = "Events as an Atom 1.0 feed", description = "Newest announcements first; takes the events list's filters.")
     @APIResponse(responseCode = "200", description = "An Atom feed",
@@ -75,7 +75,7 @@ public class FeedResource {
 
     @GET
     @Path("/events.rss")
-    @Revalidated
+    @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces("application/rss+xml")
     @Operation(summary = "Events as an RSS 2.0 feed", description = "Newest announcements first; takes the events list's filters.")
     @APIResponse(responseCode = "200", description = "An RSS feed",
@@ -89,7 +89,7 @@ public class FeedResource {
 
     @GET
     @Path("/events.json")
-    @Revalidated
+    @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces("application/feed+json")
     @Operation(summary = "Events as a JSON Feed 1.1", description = "Newest announcements first; takes the events list's filters.")
     @APIResponse(responseCode = "200", description = "A JSON feed",

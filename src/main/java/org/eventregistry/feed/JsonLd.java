@@ -2,11 +2,13 @@ package org.eventregistry.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.event.EventLinkedData;
 import org.eventregistry.event.EventView;
 import org.eventregistry.event.VenueFields;
 import org.eventregistry.lineup.LineupEntry;
 import org.eventregistry.lineup.LineupService;
 import org.eventregistry.publication.Periodical;
+import org.eventregistry.publication.PublicationLinkedData;
 import org.eventregistry.publication.PublicationView;
 
 import java.time.format.DateTimeFormatter;
@@ -17,9 +19,7 @@ import java.util.Map;
 
 /** schema.org descriptions (JSON-LD) of events and publications, for search engines and partner sites. */
 @ApplicationScoped
-public class JsonLd {
-
-    public static final String MEDIA_TYPE = "application/ld+json";
+public class JsonLd implements EventLinkedData, PublicationLinkedData {
 
     private final RegistryConfig config;
     private final LineupService lineups;
@@ -34,7 +34,8 @@ public class JsonLd {
     }
 
     /** An Event with its status, attendance mode, location, performers (the line-up) and organizer. */
-    public Map<String, Object> event(EventView e) {
+    @Override
+    public Map<String, Object> describe(EventView e) {
         Links links = links();
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
@@ -106,7 +107,8 @@ public class JsonLd {
     }
 
     /** A ScholarlyArticle, Report, Book, Chapter, NewsArticle or Article, with authors, date and the periodical it is part of. */
-    public Map<String, Object> publication(PublicationView p) {
+    @Override
+    public Map<String, Object> describe(PublicationView p) {
         Links links = links();
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");

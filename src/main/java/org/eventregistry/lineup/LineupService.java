@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
-import org.eventregistry.access.AuditLog;
-import org.eventregistry.change.ChangeLog;
+import org.eventregistry.change.Write;
+import org.eventregistry.change.WritePath;
 import org.eventregistry.platform.record.PublicationStatus;
 import org.eventregistry.platform.record.RecordEvent;
 import jakarta.enterprise.event.Observes;
@@ -48,18 +47,16 @@ public class LineupService {
     private final EventService events;
     private final SpeakerRepository speakers;
     private final Validation validation;
-    private final AuditLog audit;
     private final ObjectMapper json;
-    private final ChangeLog changes;
+    private final WritePath writes;
 
     public LineupService(EntityManager em, EventService events, SpeakerRepository speakers, Validation validation,
-                         AuditLog audit, ObjectMapper json, ChangeLog changes) {
-        this.changes = changes;
+                         ObjectMapper json, WritePath writes) {
+        this.writes = writes;
         this.em = em;
         this.events = events;
         this.speakers = speakers;
         this.validation = validation;
-        this.audit = audit;
         this.json = json;
     }
 
@@ -82,13 +79,7 @@ public class LineupService {
         return result;
     }
 
-    /** Each event view with its line-up embedded, in one query for the whole list. */
-    public List<EventView> withLineups(List<EventView> views) {
-        Map<String, List<LineupEntry>> lineups = lineups(views.stream().map(EventView::id).toList());
-        return views.stream().map(v -> v.withSpeakers(lineups.getOrDefault(v.id(), List.of()))).toList();
-    }
-
-    @Transactional
+    @Write
     public LineupEntry add(String eventRef, LineupFields fields) {
         Event event = events.forWrite(eventRef);
         validation.check(fields);
@@ -104,7 +95,7 @@ public class LineupService {
         return LineupEntry.of(p);
     }
 
-    @Transactional
+    @Write
     public LineupEntry change(String eventRef, String participationId, JsonNode patch) throws JsonProcessingException {
         Event event = events.forWrite(eventRef);
         Participation p = participation(event.id, participationId);
@@ -123,7 +114,7 @@ public class LineupService {
         return LineupEntry.of(p);
     }
 
-    @Transactional
+    @Write
     public void remove(String eventRef, String participationId) {
         Event event = events.forWrite(eventRef);
         em.remove(participation(event.id, participationId));
@@ -134,7 +125,7 @@ public class LineupService {
      * Replaces the whole line-up. A speaker who keeps a role keeps the affiliation recorded when they were
      * added, unless the request gives another; order defaults to the position in the request.
      */
-    @Transactional
+    @Write
     public List<LineupEntry> replace(String eventRef, List<LineupFields> lineup) {
         Event event = events.forWrite(eventRef);
         if (lineup == null) {
@@ -193,51 +184,53 @@ public class LineupService {
         return result;
     }
 
-    /** Audits a change of the event's line-up and publishes the new line-up (public only for a published event). */
+    /** Audits a change of the event's (locked) line-up and gives the line-up a new revision. */
     private void written(Event event) {
-        em.flush();
-        audit.record(KIND, event.id, AuditEntry.Operation.UPDATE);
-        publish(event);
+        revised(event);
+        writes.flush();
+        writes.written(KIND, event.id, AuditEntry.Operation.UPDATE, () -> snapshot(event));
     }
 
-    private void publish(Event event) {
-        List<LineupEntry> lineup = event.publicationStatus == PublicationStatus.PUBLISHED
-                ? lineups(List.of(event.id)).getOrDefault(event.id, List.of()) : null;
-        changes.append(KIND, event.id, event.slug, ChangeLog.Operation.UPDATE, event.version, lineup);
+    /** A new revision of the line-up; the event's own version stays, as the event itself did not change. */
+    private void revised(Event event) {
+        event.lineupVersion++;
+        event.lineupUpdatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The line-up as the change log shows it: public while its event is and it has places. */
+    private WritePath.Snapshot snapshot(Event event) {
+        List<LineupEntry> lineup = em.contains(event) && event.publicationStatus == PublicationStatus.PUBLISHED
+                ? lineups(List.of(event.id)).get(event.id) : null;
+        return new WritePath.Snapshot(event.slug, event.lineupVersion, lineup);
     }
 
     /**
-     * Keeps line-ups right when what they show changes: a deleted event's line-up goes (with a tombstone),
-     * an updated event or speaker republishes the line-ups showing it, a deleted speaker leaves every line-up.
+     * Keeps line-ups right when what they show changes: a deleted event's line-up goes (with a tombstone), an event
+     * published or taken back to draft shows or hides its line-up, an updated speaker gives the line-ups showing them
+     * a new revision, and a deleted speaker leaves every line-up.
      */
     void follow(@Observes RecordEvent written) {
         if (written.kind().equals("event")) {
-            Event event = em.find(Event.class, written.id());
-            if (event == null || !hasLineup(event.id)) {
+            if (written.phase() == RecordEvent.Phase.UPDATED) {
                 return;
             }
-            if (written.phase() == RecordEvent.Phase.DELETING) {
-                changes.append(KIND, event.id, event.slug, ChangeLog.Operation.DELETE, event.version, null);
-            } else {
-                publish(event);
-            }
+            Event event = em.find(Event.class, written.id());
+            revised(event);
+            writes.follow(KIND, event.id, () -> snapshot(event));
         } else if (written.kind().equals("speaker")) {
-            List<Participation> places = em.createQuery("select p from Participation p join fetch p.event where p.speaker.id = :id",
-                    Participation.class).setParameter("id", written.id()).getResultList();
-            Map<String, Event> affected = new LinkedHashMap<>();
-            places.forEach(p -> affected.put(p.event.id, p.event));
+            List<Event> affected = em.createQuery("select distinct p.event.id from Participation p where p.speaker.id = :id", String.class)
+                    .setParameter("id", written.id()).getResultList().stream().sorted()
+                    .map(id -> writes.lock(em.find(Event.class, id))).toList();
             if (written.phase() == RecordEvent.Phase.DELETING) {
-                places.forEach(em::remove);
-                affected.values().forEach(this::written);
+                em.createQuery("delete from Participation p where p.speaker.id = :id").setParameter("id", written.id()).executeUpdate();
+                affected.forEach(this::written);
             } else {
-                affected.values().forEach(this::publish);
+                affected.forEach(event -> {
+                    revised(event);
+                    writes.follow(KIND, event.id, () -> snapshot(event));
+                });
             }
         }
-    }
-
-    private boolean hasLineup(String eventId) {
-        return em.createQuery("select count(p) from Participation p where p.event.id = :id", Long.class)
-                .setParameter("id", eventId).getSingleResult() > 0;
     }
 
     /** The speaker's events (filtered like the events list), each with the roles the speaker had. */

@@ -35,7 +35,7 @@ public class SpeakerEventsResource {
         this.service = service;
     }
 
-    @Revalidated
+    @Revalidated(clock = Revalidated.Clock.UPCOMING_FIRST)
     @GET
     @Operation(summary = "List a speaker's events", description = "Upcoming first (soonest first, then past events, latest first) "
             + "unless sort is given; takes the events list's filters.")

@@ -37,7 +37,6 @@ import org.eventregistry.platform.paging.Lists;
 import org.eventregistry.platform.json.MergePatch;
 import org.eventregistry.platform.http.QueryValues;
 import org.eventregistry.platform.http.Versions;
-import org.eventregistry.feed.JsonLd;
 
 import java.net.URI;
 import java.util.List;
@@ -50,9 +49,9 @@ public class PublicationResource {
 
     private final PublicationService service;
 
-    private final JsonLd linkedData;
+    private final PublicationLinkedData linkedData;
 
-    public PublicationResource(PublicationService service, JsonLd linkedData) {
+    public PublicationResource(PublicationService service, PublicationLinkedData linkedData) {
         this.linkedData = linkedData;
         this.service = service;
     }
@@ -107,16 +106,17 @@ public class PublicationResource {
 
     @GET
     @Path("/{ref}")
-    @Produces(JsonLd.MEDIA_TYPE)
+    @Produces(PublicationLinkedData.MEDIA_TYPE)
     @Operation(summary = "Get a publication as schema.org JSON-LD", description = "Chosen with Accept: application/ld+json.")
     @APIResponse(responseCode = "200", description = "A schema.org description",
-            content = @Content(mediaType = JsonLd.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
+            content = @Content(mediaType = PublicationLinkedData.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "jsonld", value = "{\"@context\": \"https://schema.org\", \"@type\": \"ScholarlyArticle\"}")))
     @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
     public Response linkedData(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
                                @Context Request request) {
         PublicationView publication = service.get(ref);
-        return Versions.read(request, publication.id(), publication.version(), publication.updatedAt(), linkedData.publication(publication));
+        Object described = linkedData.describe(publication);
+        return Versions.readComposed(request, Versions.composed(publication.id(), "ld", described), described);
     }
 
     @PUT

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
-import org.eventregistry.access.AuditLog;
 import org.eventregistry.access.Caller;
-import org.eventregistry.change.ChangeLog;
+import org.eventregistry.change.Write;
+import org.eventregistry.change.WritePath;
 import org.eventregistry.platform.record.RecordEvent;
 import jakarta.enterprise.event.Observes;
 import org.eventregistry.platform.error.FieldError;
@@ -54,7 +53,7 @@ public class PublicationService {
 
     static final String KIND = "publication";
     static final Map<String, SortKey> SORT_KEYS = Map.of(
-            "publishedOn", new SortKey("publishedOn", "publishedOn", SortKey.Kind.DATE),
+            "publishedOn", new SortKey("publishedOn", "publishedOn", SortKey.Kind.DATE, true),
             "title", new SortKey("title", "title", SortKey.Kind.TEXT),
             "createdAt", new SortKey("createdAt", "createdAt", SortKey.Kind.INSTANT),
             "updatedAt", new SortKey("updatedAt", "updatedAt", SortKey.Kind.INSTANT));
@@ -68,13 +67,12 @@ public class PublicationService {
     private final Paging paging;
     private final ObjectMapper json;
     private final Caller caller;
-    private final AuditLog audit;
-    private final ChangeLog changes;
+    private final WritePath writes;
 
     public PublicationService(PublicationRepository publications, SpeakerRepository speakers, EventRepository events,
                               Validation validation, Idempotency idempotency, Paging paging, ObjectMapper json,
-                              Caller caller, AuditLog audit, ChangeLog changes) {
-        this.changes = changes;
+                              Caller caller, WritePath writes) {
+        this.writes = writes;
         this.publications = publications;
         this.speakers = speakers;
         this.events = events;
@@ -83,7 +81,6 @@ public class PublicationService {
         this.paging = paging;
         this.json = json;
         this.caller = caller;
-        this.audit = audit;
     }
 
     public PublicationView get(String ref) {
@@ -99,7 +96,7 @@ public class PublicationService {
         return p;
     }
 
-    @Transactional
+    @Write
     public Idempotency.Created create(PublicationFields fields, String idempotencyKey) {
         return idempotency.create("publications|" + caller.actor(), idempotencyKey, fields, () -> {
             validation.check(fields);
@@ -108,24 +105,23 @@ public class PublicationService {
             p.createdAt = Records.now();
             apply(p, fields);
             publications.persist(p);
-            Records.flush(publications.getEntityManager(), "publication");
-            audit.record(KIND, p.id, AuditEntry.Operation.CREATE);
-            changes.append(KIND, p.id, p.slug, ChangeLog.Operation.CREATE, p.version, publicView(p));
+            writes.flush();
+            writes.written(KIND, p.id, AuditEntry.Operation.CREATE, () -> snapshot(p));
             return new Idempotency.Created("/api/v1/publications/" + p.id, Versions.tag(p.id, p.version).toString(),
                     idempotency.write(view(p)), false);
         });
     }
 
-    @Transactional
+    @Write
     public PublicationView replace(String ref, PublicationFields fields, String ifMatch) {
-        Publication p = find(ref);
+        Publication p = writes.lock(find(ref));
         Versions.checkIfMatch(ifMatch, p.id, p.version, "The publication");
         return rewrite(p, fields);
     }
 
-    @Transactional
+    @Write
     public PublicationView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
-        Publication p = find(ref);
+        Publication p = writes.lock(find(ref));
         Versions.checkIfMatch(ifMatch, p.id, p.version, "The publication");
         return rewrite(p, MergePatch.apply(json, fields(p), patch, PublicationFields.class));
     }
@@ -138,14 +134,13 @@ public class PublicationService {
         return view(p);
     }
 
-    @Transactional
+    @Write
     public void delete(String ref, String ifMatch) {
-        Publication p = find(ref);
+        Publication p = writes.lock(find(ref));
         Versions.checkIfMatch(ifMatch, p.id, p.version, "The publication");
         publications.delete(p);
-        Records.flush(publications.getEntityManager(), "publication");
-        audit.record(KIND, p.id, AuditEntry.Operation.DELETE);
-        changes.append(KIND, p.id, p.slug, ChangeLog.Operation.DELETE, p.version, null);
+        writes.flush();
+        writes.written(KIND, p.id, AuditEntry.Operation.DELETE, () -> new WritePath.Snapshot(p.slug, p.version, null));
     }
 
     public Page<PublicationView> list(PublicationFilters filters, String sortParam, String limit, String cursor) {
@@ -289,7 +284,7 @@ public class PublicationService {
         if (!errors.isEmpty()) {
             throw new RegistryException.Invalid(errors);
         }
-        p.slug = Records.slug(f.slug(), p.slug, f.title(), "publication", slug -> publications.slugTaken(slug, p.id));
+        p.slug = writes.slug(KIND, f.slug(), p.slug, f.title(), slug -> publications.slugTaken(slug, p.id));
         p.type = f.type();
         p.title = f.title().strip();
         p.subtitle = Records.blankToNull(f.subtitle());
@@ -348,14 +343,13 @@ public class PublicationService {
     }
 
     private void updated(Publication p) {
-        Records.flush(publications.getEntityManager(), "publication");
-        audit.record(KIND, p.id, AuditEntry.Operation.UPDATE);
-        changes.append(KIND, p.id, p.slug, ChangeLog.Operation.UPDATE, p.version, publicView(p));
+        writes.flush();
+        writes.written(KIND, p.id, AuditEntry.Operation.UPDATE, () -> snapshot(p));
     }
 
-    /** The publication as the public sees it, or null for a draft. */
-    private PublicationView publicView(Publication p) {
-        return p.publicationStatus == PublicationStatus.PUBLISHED ? view(p, false) : null;
+    /** The publication as the change log shows it: the public view, or none for a draft. */
+    private WritePath.Snapshot snapshot(Publication p) {
+        return new WritePath.Snapshot(p.slug, p.version, p.publicationStatus == PublicationStatus.PUBLISHED ? view(p, false) : null);
     }
 
     /**
@@ -367,11 +361,15 @@ public class PublicationService {
         if (!event && !written.kind().equals("speaker")) {
             return;
         }
-        List<Publication> affected = publications.getEntityManager().createQuery(event
-                        ? "select distinct p from Publication p join p.relatedEvents e where e.id = :id"
-                        : "select distinct p from Publication p join p.authors a where a.speaker.id = :id", Publication.class)
+        List<String> ids = publications.getEntityManager().createQuery(event
+                        ? "select distinct p.id from Publication p join p.relatedEvents e where e.id = :id"
+                        : "select distinct p.id from Publication p join p.authors a where a.speaker.id = :id", String.class)
                 .setParameter("id", written.id()).getResultList();
-        for (Publication p : affected) {
+        for (String id : ids.stream().sorted().toList()) {
+            Publication p = publications.findByIdOptional(id).map(writes::lock).orElse(null);
+            if (p == null) {
+                continue;
+            }
             if (written.phase() == RecordEvent.Phase.DELETING) {
                 if (event) {
                     p.relatedEvents.removeIf(e -> e.id.equals(written.id()));
@@ -380,8 +378,10 @@ public class PublicationService {
                 }
                 p.updatedAt = Records.now();
                 updated(p);
-            } else if (p.publicationStatus == PublicationStatus.PUBLISHED) {
-                changes.append(KIND, p.id, p.slug, ChangeLog.Operation.UPDATE, p.version, publicView(p));
+            } else {
+                // What it shows of the event or author changed: a new revision of the publication.
+                p.updatedAt = Records.now();
+                writes.follow(KIND, p.id, () -> snapshot(p));
             }
         }
     }

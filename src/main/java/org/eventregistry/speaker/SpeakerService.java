@@ -7,11 +7,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import org.eventregistry.access.AuditEntry;
-import org.eventregistry.access.AuditLog;
 import org.eventregistry.access.Caller;
-import org.eventregistry.change.ChangeLog;
+import org.eventregistry.change.Write;
+import org.eventregistry.change.WritePath;
 import org.eventregistry.platform.record.RecordEvent;
 import jakarta.enterprise.event.Event;
 import org.eventregistry.platform.text.Collation;
@@ -61,14 +60,13 @@ public class SpeakerService {
     private final Collation collation;
     private final ObjectMapper json;
     private final Caller caller;
-    private final AuditLog audit;
-    private final ChangeLog changes;
+    private final WritePath writes;
     private final Event<RecordEvent> written;
 
     public SpeakerService(SpeakerRepository speakers, Validation validation, Idempotency idempotency, Paging paging,
-                          Collation collation, ObjectMapper json, Caller caller, AuditLog audit, ChangeLog changes,
+                          Collation collation, ObjectMapper json, Caller caller, WritePath writes,
                           Event<RecordEvent> written) {
-        this.changes = changes;
+        this.writes = writes;
         this.written = written;
         this.speakers = speakers;
         this.validation = validation;
@@ -77,14 +75,13 @@ public class SpeakerService {
         this.collation = collation;
         this.json = json;
         this.caller = caller;
-        this.audit = audit;
     }
 
     public SpeakerView get(String ref) {
         return view(find(ref));
     }
 
-    @Transactional
+    @Write
     public Idempotency.Created create(SpeakerFields fields, String idempotencyKey) {
         return idempotency.create("speakers|" + caller.actor(), idempotencyKey, fields, () -> {
             validation.check(fields);
@@ -93,25 +90,24 @@ public class SpeakerService {
             speaker.createdAt = Records.now();
             apply(speaker, fields);
             speakers.persist(speaker);
-            Records.flush(speakers.getEntityManager(), "speaker");
-            audit.record(KIND, speaker.id, AuditEntry.Operation.CREATE);
-            changes.append(KIND, speaker.id, speaker.slug, ChangeLog.Operation.CREATE, speaker.version, view(speaker, false));
+            writes.flush();
+            writes.written(KIND, speaker.id, AuditEntry.Operation.CREATE, () -> snapshot(speaker));
             return new Idempotency.Created("/api/v1/speakers/" + speaker.id, Versions.tag(speaker.id, speaker.version).toString(),
                     idempotency.write(view(speaker)), false);
         });
     }
 
-    @Transactional
+    @Write
     public SpeakerView replace(String ref, SpeakerFields fields, String ifMatch) {
-        Speaker speaker = find(ref);
+        Speaker speaker = writes.lock(find(ref));
         Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
         return rewrite(speaker, fields);
     }
 
     /** Applies an RFC 7396 merge patch to the writable fields, private ones included (only staff can write). */
-    @Transactional
+    @Write
     public SpeakerView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
-        Speaker speaker = find(ref);
+        Speaker speaker = writes.lock(find(ref));
         Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
         return rewrite(speaker, MergePatch.apply(json, fields(speaker), patch, SpeakerFields.class));
     }
@@ -128,9 +124,9 @@ public class SpeakerService {
      * Deletes a speaker. One still in line-ups or author lists is a 409 naming the events and publications,
      * unless {@code unlink} says to remove the speaker from them too.
      */
-    @Transactional
+    @Write
     public void delete(String ref, String ifMatch, boolean unlink) {
-        Speaker speaker = find(ref);
+        Speaker speaker = writes.lock(find(ref));
         Versions.checkIfMatch(ifMatch, speaker.id, speaker.version, "The speaker");
         List<String> events = speakers.eventTitles(speaker.id);
         List<String> writings = speakers.publicationTitles(speaker.id);
@@ -148,9 +144,8 @@ public class SpeakerService {
         // The line-ups and author lists drop the speaker themselves: those are writes of their own.
         written.fire(new RecordEvent(KIND, speaker.id, RecordEvent.Phase.DELETING));
         speakers.delete(speaker);
-        Records.flush(speakers.getEntityManager(), "speaker");
-        audit.record(KIND, speaker.id, AuditEntry.Operation.DELETE);
-        changes.append(KIND, speaker.id, speaker.slug, ChangeLog.Operation.DELETE, speaker.version, null);
+        writes.flush();
+        writes.written(KIND, speaker.id, AuditEntry.Operation.DELETE, () -> new WritePath.Snapshot(speaker.slug, speaker.version, null));
     }
 
     public Page<SpeakerView> list(SpeakerFilters filters, String sortParam, String limit, String cursor) {
@@ -208,7 +203,7 @@ public class SpeakerService {
         if (display == null) {
             display = Stream.of(given, family).filter(n -> n != null).collect(Collectors.joining(" "));
         }
-        s.slug = Records.slug(f.slug(), s.slug, display, "speaker", slug -> speakers.slugTaken(slug, s.id));
+        s.slug = writes.slug(KIND, f.slug(), s.slug, display, slug -> speakers.slugTaken(slug, s.id));
         s.honorific = Records.blankToNull(f.honorific());
         s.givenName = given;
         s.familyName = family;
@@ -271,10 +266,14 @@ public class SpeakerService {
     }
 
     private void updated(Speaker speaker) {
-        Records.flush(speakers.getEntityManager(), "speaker");
-        audit.record(KIND, speaker.id, AuditEntry.Operation.UPDATE);
-        changes.append(KIND, speaker.id, speaker.slug, ChangeLog.Operation.UPDATE, speaker.version, view(speaker, false));
+        writes.flush();
+        writes.written(KIND, speaker.id, AuditEntry.Operation.UPDATE, () -> snapshot(speaker));
         written.fire(new RecordEvent(KIND, speaker.id, RecordEvent.Phase.UPDATED));
+    }
+
+    /** The speaker as the change log shows it: always public, never with the private fields. */
+    private WritePath.Snapshot snapshot(Speaker speaker) {
+        return new WritePath.Snapshot(speaker.slug, speaker.version, view(speaker, false));
     }
 
     public SpeakerView view(Speaker s) {

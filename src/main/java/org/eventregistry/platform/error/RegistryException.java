@@ -123,4 +123,19 @@ public abstract class RegistryException extends RuntimeException {
             super(detail);
         }
     }
+
+    /** The service cannot answer now (it lost a race too often, or a dependency is down); the caller may retry. */
+    public static final class ServiceUnavailable extends RegistryException {
+        private final long retryAfterSeconds;
+
+        public ServiceUnavailable(String detail, long retryAfterSeconds) {
+            super(detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", Long.toString(retryAfterSeconds));
+        }
+    }
 }

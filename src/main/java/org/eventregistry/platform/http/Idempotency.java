@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -70,22 +69,18 @@ public class Idempotency {
             return new Created((String) row[1], (String) row[2], (String) row[3], true);
         }
         Created created = create.get();
-        // Expired records go (this key's too); a live one, from a racing retry that committed first,
-        // makes the insert below fail, and this request answers 409 with nothing created.
+        // Expired records go (this key's too); a live one, from a racing retry that committed first, makes the
+        // insert below fail: the write is run again (see WriteInterceptor) and answers that retry's response.
         em.createNativeQuery("delete from idempotency_record where created_at <= :oldest")
                 .setParameter("oldest", oldest)
                 .executeUpdate();
-        try {
-            em.createNativeQuery("""
-                            insert into idempotency_record (scope, idem_key, request_hash, status, location, etag, body, created_at)
-                            values (:scope, :key, :hash, 201, :location, :etag, :body, :now)""")
-                    .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash)
-                    .setParameter("location", created.location()).setParameter("etag", created.etag())
-                    .setParameter("body", created.body()).setParameter("now", Instant.now())
-                    .executeUpdate();
-        } catch (PersistenceException e) {
-            throw new RegistryException.Conflict("Another request with this Idempotency-Key is in progress; retry it shortly");
-        }
+        em.createNativeQuery("""
+                        insert into idempotency_record (scope, idem_key, request_hash, status, location, etag, body, created_at)
+                        values (:scope, :key, :hash, 201, :location, :etag, :body, :now)""")
+                .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash)
+                .setParameter("location", created.location()).setParameter("etag", created.etag())
+                .setParameter("body", created.body()).setParameter("now", Instant.now())
+                .executeUpdate();
         return created;
     }
 

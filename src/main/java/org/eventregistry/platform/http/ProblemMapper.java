@@ -40,7 +40,8 @@ public class ProblemMapper {
             Map.entry(RegistryException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized")),
             Map.entry(RegistryException.Forbidden.class, new Kind(403, "forbidden", "Forbidden")),
             Map.entry(RegistryException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests")),
-            Map.entry(RegistryException.Gone.class, new Kind(410, "gone", "Gone")));
+            Map.entry(RegistryException.Gone.class, new Kind(410, "gone", "Gone")),
+            Map.entry(RegistryException.ServiceUnavailable.class, new Kind(503, "service-unavailable", "Service unavailable")));
 
     @ServerExceptionMapper
     public Response registry(RegistryException e, UriInfo uri) {

@@ -8,7 +8,12 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Date;
+import java.util.HexFormat;
+import java.util.Optional;
 
 /** Entity tags of single records, made from their version, and the If-Match check writes make. */
 public final class Versions {
@@ -49,11 +54,54 @@ public final class Versions {
      * version, else the record with its ETag and Last-Modified.
      */
     public static Response read(Request request, String id, long version, Instant updatedAt, Object record) {
-        EntityTag tag = tag(id, version);
-        Date modified = Date.from(updatedAt.truncatedTo(ChronoUnit.SECONDS));
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(modified, tag);
-        Response.ResponseBuilder response = unchanged != null ? unchanged : Response.ok(record);
-        return response.tag(tag).lastModified(modified).header("Vary", "Accept, Authorization, Origin").build();
+        return read(request, tag(id, version), updatedAt, record);
     }
 
+    private static Response read(Request request, EntityTag tag, Instant changed, Object record) {
+        Response.ResponseBuilder response = unchanged(request, tag, changed).orElseGet(() -> Response.ok(record));
+        return response.tag(tag).lastModified(lastModified(changed)).header("Vary", VARY).build();
+    }
+
+    /**
+     * The answer to a GET of a view composed of several records (JSON-LD with a line-up, include=): tagged by
+     * its content, so any part that changes changes the tag. It has no single modification time, so it answers
+     * If-None-Match only.
+     */
+    public static Response readComposed(Request request, EntityTag tag, Object view) {
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(view)).tag(tag).header("Vary", VARY).build();
+    }
+
+    /** The tag of a composed view: the record's id, the view's name, and a digest of what it shows. */
+    public static EntityTag composed(String id, String view, Object content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(content).getBytes(StandardCharsets.UTF_8));
+            return new EntityTag(id + "-" + view + "-" + HexFormat.of().formatHex(digest, 0, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String VARY = "Accept, Authorization, Origin";
+
+    /**
+     * The 304 answer when the request already has this version. If-Modified-Since is compared with the second in
+     * which the content really changed, while the Last-Modified sent is never a second that is still running
+     * ({@link #lastModified}), so a later write in the same second is never hidden behind a 304.
+     */
+    public static Optional<Response.ResponseBuilder> unchanged(Request request, EntityTag tag, Instant changed) {
+        return Optional.ofNullable(request.evaluatePreconditions(Date.from(changed.truncatedTo(ChronoUnit.SECONDS)), tag));
+    }
+
+    /**
+     * The Last-Modified to send for content changed at {@code changed}: its second, or the one before while that
+     * second is still running (a write later in the same second would otherwise carry the same date).
+     */
+    public static Date lastModified(Instant changed) {
+        Instant second = changed.truncatedTo(ChronoUnit.SECONDS);
+        if (!second.isBefore(Instant.now().truncatedTo(ChronoUnit.SECONDS))) {
+            second = second.minusSeconds(1);
+        }
+        return Date.from(second);
+    }
 }

@@ -64,7 +64,7 @@ public class Cursors {
         }
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < payload.v().size(); i++) {
-            values.add(typed(payload.v().get(i), sort.orders().get(i).key().kind()));
+            values.add(typed(payload.v().get(i), sort.orders().get(i).key()));
         }
         return values;
     }
@@ -132,12 +132,15 @@ public class Cursors {
         return value == null ? null : value.toString();
     }
 
-    private static Object typed(String text, SortKey.Kind kind) {
+    private static Object typed(String text, SortKey key) {
         if (text == null) {
+            if (key.nullable()) {
+                return null;
+            }
             throw invalid("The cursor is not valid");
         }
         try {
-            return switch (kind) {
+            return switch (key.kind()) {
                 case INSTANT -> Instant.parse(text);
                 case DATE -> LocalDate.parse(text);
                 case TEXT -> text;

@@ -51,33 +51,40 @@ public record Sort(List<Order> orders, String canonical) {
         return new Sort(List.copyOf(orders), canonical.toString());
     }
 
-    /** The JPQL ORDER BY clause for an entity aliased {@code alias}. */
+    /** The JPQL ORDER BY clause for an entity aliased {@code alias}; records without a nullable key come last. */
     public String orderBy(String alias) {
         StringBuilder clause = new StringBuilder(" order by ");
         for (int i = 0; i < orders.size(); i++) {
             Order order = orders.get(i);
             clause.append(i == 0 ? "" : ", ").append(alias).append('.').append(order.key.path())
-                    .append(order.descending ? " desc" : " asc");
+                    .append(order.descending ? " desc" : " asc").append(order.key.nullable() ? " nulls last" : "");
         }
         return clause.toString();
     }
 
     /**
      * The JPQL condition selecting the rows after a cursor's position:
-     * {@code k1 > v1 or (k1 = v1 and k2 > v2) or ...}, with the direction of each key.
+     * {@code k1 > v1 or (k1 = v1 and k2 > v2) or ...}, with the direction of each key. A null value sorts after
+     * every other value, so after a null only rows with a null there and greater later keys follow.
+     * Parameters are named {@code paramPrefix} and the key's index; a null value has none.
      */
-    public String after(String alias, String paramPrefix) {
-        StringBuilder condition = new StringBuilder("(");
+    String after(String alias, String paramPrefix, List<Object> values) {
+        List<String> terms = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
-            condition.append(i == 0 ? "" : " or ").append('(');
-            for (int j = 0; j < i; j++) {
-                condition.append(alias).append('.').append(orders.get(j).key.path())
-                        .append(" = :").append(paramPrefix).append(j).append(" and ");
-            }
             Order order = orders.get(i);
-            condition.append(alias).append('.').append(order.key.path())
-                    .append(order.descending ? " < :" : " > :").append(paramPrefix).append(i).append(')');
+            if (values.get(i) == null) {
+                continue;
+            }
+            StringBuilder term = new StringBuilder("(");
+            for (int j = 0; j < i; j++) {
+                String path = alias + '.' + orders.get(j).key.path();
+                term.append(values.get(j) == null ? path + " is null" : path + " = :" + paramPrefix + j).append(" and ");
+            }
+            String path = alias + '.' + order.key.path();
+            String beyond = path + (order.descending ? " < :" : " > :") + paramPrefix + i;
+            term.append(order.key.nullable() ? "(" + beyond + " or " + path + " is null)" : beyond).append(')');
+            terms.add(term.toString());
         }
-        return condition.append(')').toString();
+        return "(" + String.join(" or ", terms) + ")";
     }
 }

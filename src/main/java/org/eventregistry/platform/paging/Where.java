@@ -34,9 +34,11 @@ public final class Where {
     /** Adds the keyset condition of a cursor: the rows after its position in the sort. */
     public Where after(Sort sort, String alias, List<Object> values) {
         if (values != null) {
-            append(sort.after(alias, "after"));
+            append(sort.after(alias, "after", values));
             for (int i = 0; i < values.size(); i++) {
-                params.put("after" + i, values.get(i));
+                if (values.get(i) != null) {
+                    params.put("after" + i, values.get(i));
+                }
             }
         }
         return this;

@@ -4,9 +4,6 @@ import org.eventregistry.platform.error.FieldError;
 import org.eventregistry.platform.error.RegistryException;
 import org.eventregistry.platform.text.Slugs;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** The small rules every record's service shares: timestamps, blank text, topics, free slugs and flushing writes. */
+/** The small rules every record's service shares: timestamps, blank text, topics, and free slugs. */
 public final class Records {
 
     private Records() {
@@ -68,24 +65,5 @@ public final class Records {
             slug = base + "-" + n;
         }
         return slug;
-    }
-
-    /**
-     * Flushes pending writes so that clashes surface here as 409s: a unique slug taken by a racing request,
-     * or a version changed by one.
-     */
-    public static void flush(EntityManager em, String what) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new RegistryException.Conflict("The " + what + " was changed by another request at the same time; fetch it and retry");
-        } catch (PersistenceException e) {
-            if (e instanceof org.hibernate.exception.ConstraintViolationException
-                    || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                throw new RegistryException.Conflict("The slug is taken by another " + what,
-                        List.of(new FieldError("/slug", "already in use")));
-            }
-            throw e;
-        }
     }
 }
