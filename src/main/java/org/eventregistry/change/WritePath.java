@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -66,6 +67,14 @@ public class WritePath {
         } catch (EntityNotFoundException e) {
             throw new RegistryException.NotFound("The record was deleted by another request at the same time");
         }
+    }
+
+    /**
+     * The record with this id, locked as {@link #lock(Object)} does, or none when a concurrent write deleted it: for
+     * writes that follow a record they only embed.
+     */
+    public <T> Optional<T> lock(Class<T> type, String id) {
+        return Optional.ofNullable(em.find(type, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /**

@@ -29,8 +29,9 @@ public class EventRepository implements PanacheRepositoryBase<Event, String> {
                 .setParameter("id", parentId).setMaxResults(10).getResultList();
     }
 
-    /** The sessions of an event, in id order (the order writes lock them in). */
-    public List<Event> children(String parentId) {
-        return list("parent.id = ?1 order by id", parentId);
+    /** The ids of an event's sessions, in the order writes lock them in. */
+    public List<String> childIds(String parentId) {
+        return getEntityManager().createQuery("select e.id from Event e where e.parent.id = :id order by e.id", String.class)
+                .setParameter("id", parentId).getResultList();
     }
 }

@@ -147,9 +147,11 @@ public class EventService {
         boolean visibilityChanged = before != event.publicationStatus;
         if (visibilityChanged) {
             // Sessions show their parent only while it is public.
-            for (Event session : events.children(event.id)) {
-                writes.lock(session).updatedAt = Records.now();
-                writes.follow(KIND, session.id, () -> snapshot(session));
+            for (String id : events.childIds(event.id)) {
+                writes.lock(Event.class, id).ifPresent(session -> {
+                    session.updatedAt = Records.now();
+                    writes.follow(KIND, session.id, () -> snapshot(session));
+                });
             }
         }
         written.fire(new RecordEvent(KIND, event.id, visibilityChanged ? RecordEvent.Phase.VISIBILITY_CHANGED : RecordEvent.Phase.UPDATED));
@@ -244,7 +246,7 @@ public class EventService {
         List<String> parents = new ArrayList<>();
         for (String ref : QueryValues.split(f.parent)) {
             // A parent the caller may not see is an unknown one: nothing matches it.
-            parents.add(events.findByRef(ref).filter(this::canSee).map(e -> e.id).orElse(ref));
+            parents.add(events.findByRef(ref).filter(this::canSee).map(e -> e.id).orElse(""));
         }
         return new Where()
                 .and("r.publicationStatus = :visible", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)

@@ -220,7 +220,7 @@ public class LineupService {
         } else if (written.kind().equals("speaker")) {
             List<Event> affected = em.createQuery("select distinct p.event.id from Participation p where p.speaker.id = :id", String.class)
                     .setParameter("id", written.id()).getResultList().stream().sorted()
-                    .map(id -> writes.lock(em.find(Event.class, id))).toList();
+                    .flatMap(id -> writes.lock(Event.class, id).stream()).toList();
             if (written.phase() == RecordEvent.Phase.DELETING) {
                 em.createQuery("delete from Participation p where p.speaker.id = :id").setParameter("id", written.id()).executeUpdate();
                 affected.forEach(this::written);

@@ -366,7 +366,7 @@ public class PublicationService {
                         : "select distinct p.id from Publication p join p.authors a where a.speaker.id = :id", String.class)
                 .setParameter("id", written.id()).getResultList();
         for (String id : ids.stream().sorted().toList()) {
-            Publication p = publications.findByIdOptional(id).map(writes::lock).orElse(null);
+            Publication p = writes.lock(Publication.class, id).orElse(null);
             if (p == null) {
                 continue;
             }
