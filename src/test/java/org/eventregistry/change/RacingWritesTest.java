@@ -124,6 +124,22 @@ class RacingWritesTest {
     }
 
     @Test
+    void twentyRetriesOfOnePostWithOneIdempotencyKeyAtOnceCreateOneEventAndAllAnswerIt() throws Exception {
+        String topic = uniqueTag();
+        Map<String, Object> body = minimalEvent(topic);
+        String key = "race-" + topic;
+
+        List<Response> responses = atOnce(RACERS, i -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post(EVENTS));
+
+        assertEquals(Map.of(201, (long) RACERS), statuses(responses), "statuses " + statuses(responses) + ", e.g. "
+                + responses.stream().filter(r -> r.statusCode() != 201).map(Response::asString).findFirst().orElse(""));
+        Set<String> ids = responses.stream().map(r -> (String) r.path("id")).collect(Collectors.toSet());
+        assertEquals(1, ids.size(), "every retry answers the one event created: " + ids);
+        assertEquals(1, countWithTopic(topic));
+    }
+
+    @Test
     void twentyPatchesOfOneEventWithoutIfMatchAtOnceAllSucceedAndEachMakesAVersion() throws Exception {
         String event = createEvent(uniqueTag()).getString("id");
         long initial = versionOf(EVENTS + "/" + event);
