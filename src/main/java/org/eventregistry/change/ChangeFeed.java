@@ -32,7 +32,7 @@ public class ChangeFeed {
 
     /** Changes after the cursor ({@code now} for the current end, none for the start), oldest first. */
     public ChangePage read(String after, String limitParam, List<String> types) {
-        int limit = limit(limitParam);
+        int limit = QueryValues.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
         Set<String> kinds = new LinkedHashSet<>(QueryValues.split(types));
         for (String kind : kinds) {
             if (!KINDS.contains(kind)) {
@@ -76,20 +76,5 @@ public class ChangeFeed {
         // A page that reached the head moves the cursor to it, even when a filter skipped the last changes, so a
         // filtered follower that is current never falls behind the retention.
         return new ChangePage(items, cursors.encodePosition(more ? last : Math.max(head, position)), more);
-    }
-
-    private static int limit(String param) {
-        if (param == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(param.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw QueryValues.bad("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

@@ -51,18 +51,23 @@ public final class QueryValues {
     }
 
     public static int limit(String param) {
+        return limit(param, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** A page size from 1 to {@code max}, {@code standard} when absent; anything else is a 400. */
+    public static int limit(String param, int standard, int max) {
         if (param == null) {
-            return DEFAULT_LIMIT;
+            return standard;
         }
         try {
             int limit = Integer.parseInt(param.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // reported below with the range
         }
-        throw bad("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        throw bad("limit", "must be a whole number from 1 to " + max);
     }
 
     /**
