@@ -1,6 +1,8 @@
 package org.eventregistry.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eventregistry.platform.config.RegistryConfig;
 import org.eventregistry.event.EventFilters;
@@ -27,9 +29,15 @@ public class FeedService {
     private final PublicationService publications;
     private final RegistryConfig config;
     private final ObjectMapper json;
+    /** Rendered VEVENTs (see {@link Ics#calendar}), bounded by their size in memory. */
+    private final Cache<String, String> rendered;
 
     public FeedService(EventService events, LineupService lineups, PublicationService publications, RegistryConfig config,
                        ObjectMapper json) {
+        this.rendered = Caffeine.newBuilder()
+                .maximumWeight(config.calendarCacheBytes())
+                .weigher((String key, String text) -> 2 * (key.length() + text.length()) + 100)
+                .build();
         this.events = events;
         this.lineups = lineups;
         this.publications = publications;
@@ -44,13 +52,13 @@ public class FeedService {
     /** The events matching the filters as one calendar, soonest first. */
     public String eventsCalendar(EventFilters filters, String sort, String name) {
         List<EventView> list = events.feed(filters, sort, "startsAt", config.feedMaxItems());
-        return Ics.calendar(name, list, lineups.lineups(list.stream().map(EventView::id).toList()), links());
+        return Ics.calendar(name, list, lineups.lineups(list.stream().map(EventView::id).toList()), links(), rendered);
     }
 
     /** One event as a calendar of its own. */
     public String eventCalendar(String ref) {
         EventView event = events.get(ref);
-        return Ics.calendar(event.title(), List.of(event), lineups.lineups(List.of(event.id())), links());
+        return Ics.calendar(event.title(), List.of(event), lineups.lineups(List.of(event.id())), links(), rendered);
     }
 
     public String eventsFeed(Syndication.Format format, EventFilters filters, String sort, String feedUrl) {

@@ -28,10 +28,14 @@ import org.eventregistry.event.EventView;
 import org.eventregistry.event.VenueFields;
 import org.eventregistry.lineup.LineupEntry;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import org.jboss.logging.Logger;
+
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,19 +57,15 @@ final class Ics {
     private Ics() {
     }
 
-    /**
-     * Rendered, folded VEVENTs by event id, version and line-up: an event's text changes only when one of
-     * those does, so a large feed is mostly assembled from here (a bounded, least-recently-used map).
-     */
-    private static final Map<String, String> RENDERED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > 20_000;
-                }
-            });
+    private static final Logger LOG = Logger.getLogger(Ics.class);
 
-    static String calendar(String name, List<EventView> events, Map<String, List<LineupEntry>> lineups, Links links) {
+    /**
+     * The calendar of the events. {@code rendered} keeps folded VEVENTs by event id, version and line-up (an
+     * event's text changes only when one of those does), so a large feed is mostly assembled from it. An event
+     * that cannot be rendered is left out and logged: one record never takes the whole feed down.
+     */
+    static String calendar(String name, List<EventView> events, Map<String, List<LineupEntry>> lineups, Links links,
+                           Cache<String, String> rendered) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Event and conference registry//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -75,10 +75,13 @@ final class Ics {
         calendar.add(new XProperty("X-PUBLISHED-TTL", "PT1H"));
         Set<String> zones = new LinkedHashSet<>();
         events.forEach(e -> zones.add(e.timeZone()));
+        Set<String> unknown = new HashSet<>();
         for (String zone : zones) {
-            net.fortuna.ical4j.model.TimeZone tz = ZONES.getTimeZone(zone);
-            if (tz != null) {
-                calendar.add(tz.getVTimeZone());
+            try {
+                calendar.add(ZONES.getTimeZone(zone).getVTimeZone());
+            } catch (RuntimeException e) {
+                LOG.warnf("The calendar leaves out the events in the time zone %s, which it cannot describe: %s", zone, e);
+                unknown.add(zone);
             }
         }
         // ical4j's own writer folds at 75 characters, not octets: take the unfolded text and fold it here.
@@ -86,9 +89,16 @@ final class Ics {
         int end = frame.lastIndexOf("END:VCALENDAR");
         StringBuilder out = new StringBuilder(frame.length() + events.size() * 700).append(frame, 0, end);
         for (EventView e : events) {
+            if (unknown.contains(e.timeZone())) {
+                continue;
+            }
             List<LineupEntry> lineup = lineups.getOrDefault(e.id(), List.of());
             String key = e.id() + ":" + e.version() + ":" + lineup.hashCode() + ":" + links.site();
-            out.append(RENDERED.computeIfAbsent(key, k -> fold(event(e, lineup, links).toString())));
+            try {
+                out.append(rendered.get(key, k -> fold(event(e, lineup, links).toString())));
+            } catch (RuntimeException failure) {
+                LOG.warnf(failure, "The calendar leaves out the event %s, which it cannot render", e.id());
+            }
         }
         return out.append(frame, end, frame.length()).toString();
     }

@@ -36,6 +36,10 @@ public interface RegistryConfig {
     @WithDefault("5000")
     int feedMaxItems();
 
+    /** Memory the iCalendar feeds may use to keep rendered events, in bytes (64 MiB fits a 512 MB heap). */
+    @WithDefault("67108864")
+    long calendarCacheBytes();
+
     /** The language whose alphabet orders names (sort=familyName), as a BCP 47 tag. */
     @WithDefault("sr-Latn")
     String collation();

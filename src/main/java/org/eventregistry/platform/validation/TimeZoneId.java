@@ -12,7 +12,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.ZoneId;
 
-/** An IANA time-zone id such as Europe/Belgrade. */
+/**
+ * An IANA time-zone id such as Europe/Belgrade: one that calendars can show. The JDK also knows the old
+ * SystemV/* ids (which iCalendar writers cannot describe) and ids that libraries register for themselves.
+ */
 @Documented
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,11 +27,12 @@ public @interface TimeZoneId {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Accepts null (absent) and the region ids the JDK's tz database knows. */
+    /** Accepts null (absent) and the region ids of the tz database, SystemV/* and library-made ids excepted. */
     class Check implements ConstraintValidator<TimeZoneId, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+            return value == null || (!value.startsWith("SystemV/") && value.matches("[A-Za-z][A-Za-z0-9/_+-]*")
+                    && ZoneId.getAvailableZoneIds().contains(value));
         }
     }
 }
