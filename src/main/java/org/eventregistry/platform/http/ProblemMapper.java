@@ -131,8 +131,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientHungUp(e)) {
+            // Nobody is left to answer: the body never arrived whole, so nothing was done with it.
+            LOG.debugf("The client closed the connection while sending %s", uri.getPath());
+            return problem(400, "incomplete-request", "Incomplete request", "The connection closed before the body arrived",
+                    uri, List.of());
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return problem(500, "internal-error", "Internal error", "The registry failed to answer; the failure is logged", uri, List.of());
+    }
+
+    private static boolean clientHungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response problem(int status, String type, String title, String detail, UriInfo uri, List<FieldError> errors) {
