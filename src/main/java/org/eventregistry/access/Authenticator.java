@@ -47,7 +47,18 @@ public class Authenticator {
         }
         String authorization = request.getHeaderString("Authorization");
         if (authorization != null) {
-            caller.actAs(identify(authorization));
+            try {
+                caller.actAs(identify(authorization));
+            } catch (RegistryException.Unauthorized wrong) {
+                if (limiter.enabled()) {
+                    RateLimiter.Decision decision = limiter.failedAuthentication(clientAddress(http));
+                    if (!decision.allowed()) {
+                        throw new RegistryException.TooManyRequests("Too many requests with a wrong token from this address; retry in "
+                                + decision.resetSeconds() + " s", Map.of("Retry-After", Long.toString(decision.resetSeconds())));
+                    }
+                }
+                throw wrong;
+            }
         }
         if (limiter.enabled()) {
             spend(http);

@@ -39,8 +39,16 @@ public class RateLimiter {
     }
 
     public Decision consume(String key, Role role) {
-        long perMinute = role == null ? config.anonymousPerMinute()
-                : role == Role.PARTNER ? config.partnerPerMinute() : config.staffPerMinute();
+        return consume(key, role == null ? config.anonymousPerMinute()
+                : role == Role.PARTNER ? config.partnerPerMinute() : config.staffPerMinute());
+    }
+
+    /** Spends the budget of failed authentications of a client address: tighter than any, so tokens cannot be guessed. */
+    public Decision failedAuthentication(String address) {
+        return consume("failed:" + address, config.failedAuthPerMinute());
+    }
+
+    private Decision consume(String key, long perMinute) {
         if (buckets.size() > MAX_TRACKED) {
             evictSome();
         }

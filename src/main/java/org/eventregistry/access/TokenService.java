@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +90,9 @@ public class TokenService {
     @Transactional
     public TokenView create(TokenFields fields) {
         validation.check(fields);
+        Validation.yearInRange(fields.expiresAt(), "/expiresAt").ifPresent(e -> {
+            throw new RegistryException.Invalid(List.of(e));
+        });
         if (fields.expiresAt() != null && !fields.expiresAt().toInstant().isAfter(Instant.now())) {
             throw new RegistryException.Invalid("/expiresAt", "must be in the future");
         }

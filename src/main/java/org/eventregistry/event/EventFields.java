@@ -15,6 +15,7 @@ import org.eventregistry.platform.validation.TimeZoneId;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The writable fields of an event, as sent to POST and PUT (and produced by applying a PATCH).
@@ -43,7 +44,8 @@ public record EventFields(
 
         @Schema(required = true, examples = "CONFERENCE") @NotNull EventType type,
 
-        @Schema(description = "Defaults to PUBLISHED", examples = "PUBLISHED") PublicationStatus publicationStatus,
+        @Schema(description = "PUBLISHED when created without it; a replace without it keeps the current status",
+                examples = "PUBLISHED") PublicationStatus publicationStatus,
 
         @Schema(description = "Defaults to SCHEDULED", examples = "SCHEDULED") EventStatus status,
 
@@ -76,4 +78,8 @@ public record EventFields(
 
         @Schema(description = "Id or slug of the event this one is a session of", examples = "democracy-meets-strategy")
         @Size(max = Slugs.MAX_LENGTH) String parentEvent) {
+
+    /** The fields that always have a value: a merge patch may change them, not remove them. */
+    public static final Set<String> NO_NULL_STATE = Set.of("title", "type", "publicationStatus", "status", "format", "startsAt",
+            "endsAt", "timeZone");
 }

@@ -107,7 +107,7 @@ public class EventService {
 
     @Write
     public Idempotency.Created create(EventFields fields, String idempotencyKey) {
-        return idempotency.create("events|" + caller.actor(), idempotencyKey, fields, () -> {
+        return idempotency.create("events", caller.actor(), idempotencyKey, fields, () -> {
             validation.check(fields);
             Event event = new Event();
             event.id = Ids.next();
@@ -134,7 +134,7 @@ public class EventService {
     public EventView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Event event = forWrite(ref);
         Versions.checkIfMatch(ifMatch, event.id, event.version, "The event");
-        return rewrite(event, MergePatch.apply(json, fields(event), patch, EventFields.class));
+        return rewrite(event, MergePatch.apply(json, fields(event), patch, EventFields.class, EventFields.NO_NULL_STATE));
     }
 
     /** What PUT and PATCH share once they have the new fields: check them, apply them, record the write. */
@@ -304,6 +304,8 @@ public class EventService {
         if (f.endsAt().isBefore(f.startsAt())) {
             errors.add(new FieldError("/endsAt", "must not be before startsAt"));
         }
+        Validation.yearInRange(f.startsAt(), "/startsAt").ifPresent(errors::add);
+        Validation.yearInRange(f.endsAt(), "/endsAt").ifPresent(errors::add);
         Event parent = null;
         if (f.parentEvent() != null) {
             parent = events.findByRef(f.parentEvent()).orElse(null);
@@ -320,9 +322,11 @@ public class EventService {
         event.title = f.title().strip();
         event.subtitle = Records.blankToNull(f.subtitle());
         event.summary = Records.blankToNull(f.summary());
-        event.description = RichText.sanitise(f.description());
+        event.description = RichText.sanitise(f.description(), 100_000, "/description");
         event.type = f.type();
-        event.publicationStatus = Objects.requireNonNullElse(f.publicationStatus(), PublicationStatus.PUBLISHED);
+        // Created published unless said otherwise; a replace that leaves the status out keeps it (never publishes).
+        event.publicationStatus = Objects.requireNonNullElse(f.publicationStatus(),
+                Objects.requireNonNullElse(event.publicationStatus, PublicationStatus.PUBLISHED));
         event.status = Objects.requireNonNullElse(f.status(), EventStatus.SCHEDULED);
         event.format = Objects.requireNonNullElse(f.format(), EventFormat.IN_PERSON);
         event.startsAt = f.startsAt().toInstant().truncatedTo(ChronoUnit.MICROS);

@@ -15,6 +15,7 @@ import org.eventregistry.platform.record.Ref;
 import org.eventregistry.platform.text.Slugs;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The writable fields of a publication, as sent to POST and PUT (and produced by applying a PATCH).
@@ -46,9 +47,13 @@ public record PublicationFields(
         @Schema(description = "BCP 47 language tag", examples = "en") @LanguageTag String language,
         @Schema(description = "Tags, at most 20", examples = "[\"Cybersecurity\", \"Arms control\"]")
         @Size(max = 20) List<@NotBlank @Size(max = 60) String> topics,
-        @Schema(description = "Defaults to PUBLISHED", examples = "PUBLISHED") PublicationStatus publicationStatus,
+        @Schema(description = "PUBLISHED when created without it; a replace without it keeps the current status",
+                examples = "PUBLISHED") PublicationStatus publicationStatus,
         @Schema(description = "Speakers who wrote it, in order (ids or slugs), at most 50", examples = "[\"robert-s-litwak\", \"meg-king\"]")
         @Size(max = 50) List<@NotNull Ref> authors,
         @Schema(description = "Events it came out of or reports on (ids or slugs), at most 50", examples = "[\"cyber-arms-control-roundtable\"]")
         @Size(max = 50) List<@NotNull Ref> relatedEvents) {
+
+    /** The fields that always have a value: a merge patch may change them, not remove them. */
+    public static final Set<String> NO_NULL_STATE = Set.of("title", "type", "publicationStatus");
 }

@@ -1,5 +1,9 @@
 package org.eventregistry.publication;
 
+import org.eventregistry.platform.error.RegistryException;
+
+import org.eventregistry.platform.error.FieldError;
+
 import org.eventregistry.change.Revalidated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +44,8 @@ import org.eventregistry.platform.http.Versions;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
 
 /** The publications collection and citations: thin HTTP mapping onto {@link PublicationService}. */
 @Path("/api/v1/publications")
@@ -178,7 +184,7 @@ public class PublicationResource {
                              @Context HttpHeaders headers) {
         Citation kind = format != null
                 ? Citation.byFormat(format).orElseThrow(() -> QueryValues.bad("format", "must be bibtex, ris or csl-json"))
-                : negotiate(headers.getAcceptableMediaTypes());
+                : negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
         PublicationService.Cited cited = service.cite(ref, kind);
         return Response.ok(cited.text())
                 .type(kind.mediaType + "; charset=utf-8")
@@ -187,8 +193,40 @@ public class PublicationResource {
                 .build();
     }
 
-    private static Citation negotiate(List<MediaType> accepted) {
-        for (MediaType type : accepted) {
+    /**
+     * The format the Accept header asks for, best quality first; BibTeX when it is absent, empty or takes anything.
+     * A header that cannot be read is a 400, one that names no citation format a 406.
+     */
+    private static Citation negotiate(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return Citation.BIBTEX;
+        }
+        List<Map.Entry<MediaType, Double>> wanted = new ArrayList<>();
+        for (String part : accept.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                MediaType type = MediaType.valueOf(part.strip());
+                double quality = Double.parseDouble(type.getParameters().getOrDefault("q", "1"));
+                if (!(quality >= 0 && quality <= 1)) {
+                    throw new IllegalArgumentException("q out of range");
+                }
+                wanted.add(Map.entry(type, quality));
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException.BadRequest("The Accept header cannot be read: '" + part.strip() + "'",
+                        List.of(new FieldError("Accept", "not a media range with a q from 0 to 1")));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return Citation.BIBTEX;
+        }
+        wanted.sort(Map.Entry.<MediaType, Double>comparingByValue().reversed());
+        for (Map.Entry<MediaType, Double> entry : wanted) {
+            MediaType type = entry.getKey();
+            if (entry.getValue() == 0) {
+                continue;
+            }
             if (type.isWildcardType()) {
                 return Citation.BIBTEX;
             }
@@ -197,7 +235,8 @@ public class PublicationResource {
                 return match.get();
             }
         }
-        throw new jakarta.ws.rs.NotAcceptableException();
+        throw new RegistryException.NotAcceptable("No citation format matches the Accept header; ask for application/x-bibtex, "
+                + "application/x-research-info-systems or application/vnd.citationstyles.csl+json, or use ?format=");
     }
 
     private static Response single(PublicationView speaker) {

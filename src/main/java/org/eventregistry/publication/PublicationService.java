@@ -98,7 +98,7 @@ public class PublicationService {
 
     @Write
     public Idempotency.Created create(PublicationFields fields, String idempotencyKey) {
-        return idempotency.create("publications|" + caller.actor(), idempotencyKey, fields, () -> {
+        return idempotency.create("publications", caller.actor(), idempotencyKey, fields, () -> {
             validation.check(fields);
             Publication p = new Publication();
             p.id = Ids.next();
@@ -123,7 +123,7 @@ public class PublicationService {
     public PublicationView patch(String ref, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Publication p = writes.lock(find(ref));
         Versions.checkIfMatch(ifMatch, p.id, p.version, "The publication");
-        return rewrite(p, MergePatch.apply(json, fields(p), patch, PublicationFields.class));
+        return rewrite(p, MergePatch.apply(json, fields(p), patch, PublicationFields.class, PublicationFields.NO_NULL_STATE));
     }
 
     /** What PUT and PATCH share once they have the new fields: check them, apply them, record the write. */
@@ -288,8 +288,8 @@ public class PublicationService {
         p.type = f.type();
         p.title = f.title().strip();
         p.subtitle = Records.blankToNull(f.subtitle());
-        p.abstractText = RichText.sanitise(f.summary());
-        p.body = RichText.sanitise(f.body());
+        p.abstractText = RichText.sanitise(f.summary(), 20_000, "/summary");
+        p.body = RichText.sanitise(f.body(), 500_000, "/body");
         p.publishedOn = published == null ? null : published.first();
         p.publishedPrecision = published == null ? null : published.precision();
         Periodical periodical = f.periodical() == null ? new Periodical(null, null, null, null) : f.periodical();
@@ -306,7 +306,9 @@ public class PublicationService {
         p.language = LanguageTag.Check.canonical(f.language());
         p.topics.clear();
         p.topics.addAll(Records.topics(f.topics()));
-        p.publicationStatus = f.publicationStatus() == null ? PublicationStatus.PUBLISHED : f.publicationStatus();
+        // Created published unless said otherwise; a replace that leaves the status out keeps it (never publishes).
+        p.publicationStatus = f.publicationStatus() != null ? f.publicationStatus()
+                : p.publicationStatus != null ? p.publicationStatus : PublicationStatus.PUBLISHED;
         setAuthors(p, authors);
         p.relatedEvents.clear();
         p.relatedEvents.addAll(related);

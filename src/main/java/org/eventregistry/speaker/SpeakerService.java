@@ -83,7 +83,7 @@ public class SpeakerService {
 
     @Write
     public Idempotency.Created create(SpeakerFields fields, String idempotencyKey) {
-        return idempotency.create("speakers|" + caller.actor(), idempotencyKey, fields, () -> {
+        return idempotency.create("speakers", caller.actor(), idempotencyKey, fields, () -> {
             validation.check(fields);
             Speaker speaker = new Speaker();
             speaker.id = Ids.next();
@@ -213,7 +213,7 @@ public class SpeakerService {
         s.affiliation = Records.blankToNull(f.affiliation());
         s.affiliationKey = Slugs.key(s.affiliation);
         s.country = f.country();
-        s.bio = RichText.sanitise(f.bio());
+        s.bio = RichText.sanitise(f.bio(), 20_000, "/bio");
         s.photoUrl = f.photoUrl();
         SpeakerLinks links = f.links() == null ? new SpeakerLinks(null, null, null) : f.links();
         s.website = links.website();

@@ -51,6 +51,9 @@ public interface RegistryConfig {
     /** The first admin token; when unset, one is generated on first start and printed once in the log. */
     Optional<String> adminToken();
 
+    /** The registry's own public address (https://registry.example.org): absolute links are made from it, not from the request. */
+    Optional<String> publicBaseUrl();
+
     /** Whether X-Forwarded-For (its last address, the one our proxy added) names the client for rate limits. */
     @WithDefault("false")
     boolean trustForwardedFor();
@@ -85,6 +88,10 @@ public interface RegistryConfig {
 
         @WithDefault("3000")
         long staffPerMinute();
+
+        /** Requests with a wrong token a client address may make in a minute before it gets 429s. */
+        @WithDefault("30")
+        long failedAuthPerMinute();
     }
 
     /** Bearer JWTs from an OpenID Connect provider (Keycloak, Entra ID), accepted beside API tokens when enabled. */

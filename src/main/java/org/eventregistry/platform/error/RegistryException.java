@@ -138,4 +138,11 @@ public abstract class RegistryException extends RuntimeException {
             return Map.of("Retry-After", Long.toString(retryAfterSeconds));
         }
     }
+
+    /** None of the representations the caller accepts can be made. */
+    public static final class NotAcceptable extends RegistryException {
+        public NotAcceptable(String detail) {
+            super(detail);
+        }
+    }
 }

@@ -43,9 +43,12 @@ public class Idempotency {
         this.config = config;
     }
 
-    /** Runs {@code create} once per key and request; the caller's transaction holds the record and the stored answer. */
+    /**
+     * Runs {@code create} once per key, caller and collection; the caller's transaction holds the record and the
+     * stored answer. The caller is kept as a digest, so any name (a long token name, a JWT subject) fits.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Created create(String scope, String key, Object request, Supplier<Created> create) {
+    public Created create(String collection, String actor, String key, Object request, Supplier<Created> create) {
         if (key == null) {
             return create.get();
         }
@@ -53,6 +56,7 @@ public class Idempotency {
             throw new RegistryException.BadRequest("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible characters",
                     List.of(new FieldError(HEADER, "invalid key")));
         }
+        String scope = collection + "|" + digest(actor.getBytes(StandardCharsets.UTF_8));
         String hash = hash(request);
         Instant oldest = Instant.now().minus(config.idempotencyRetention());
         List<?> rows = em.createNativeQuery("""
@@ -86,10 +90,17 @@ public class Idempotency {
 
     private String hash(Object request) {
         try {
-            byte[] canonical = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return digest(json.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Request cannot be fingerprinted", e);
+        }
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -41,6 +41,7 @@ public class ProblemMapper {
             Map.entry(RegistryException.Forbidden.class, new Kind(403, "forbidden", "Forbidden")),
             Map.entry(RegistryException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests")),
             Map.entry(RegistryException.Gone.class, new Kind(410, "gone", "Gone")),
+            Map.entry(RegistryException.NotAcceptable.class, new Kind(406, "not-acceptable", "Not acceptable")),
             Map.entry(RegistryException.ServiceUnavailable.class, new Kind(503, "service-unavailable", "Service unavailable")));
 
     @ServerExceptionMapper

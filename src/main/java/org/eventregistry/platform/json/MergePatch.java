@@ -1,5 +1,6 @@
 package org.eventregistry.platform.json;
 
+import org.eventregistry.platform.error.FieldError;
 import org.eventregistry.platform.error.RegistryException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** JSON Merge Patch (RFC 7396): a null removes a member, an object merges, anything else replaces. */
@@ -24,8 +27,22 @@ public final class MergePatch {
      * field is a 400 as in a POST); a patch that is not a JSON object is a 400.
      */
     public static <T> T apply(ObjectMapper json, T current, JsonNode patch, Class<T> type) throws JsonProcessingException {
+        return apply(json, current, patch, type, Set.of());
+    }
+
+    /**
+     * The same, where a null for one of {@code noNullState} (fields that always have a value, some by default) is a
+     * 422: removing such a field would silently bring back its default, which for a publication status publishes.
+     */
+    public static <T> T apply(ObjectMapper json, T current, JsonNode patch, Class<T> type, Set<String> noNullState)
+            throws JsonProcessingException {
         if (patch == null || !patch.isObject()) {
             throw new RegistryException.BadRequest("A merge patch must be a JSON object");
+        }
+        List<FieldError> errors = noNullState.stream().filter(name -> patch.has(name) && patch.get(name).isNull()).sorted()
+                .map(name -> new FieldError("/" + name, "cannot be removed: give a value")).toList();
+        if (!errors.isEmpty()) {
+            throw new RegistryException.Invalid(errors);
         }
         return json.treeToValue(apply(json.valueToTree(current), patch), type);
     }

@@ -1,9 +1,19 @@
 package org.eventregistry.platform.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +27,11 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.temporal.Temporal;
 
 /**
- * Makes JSON reading strict: no type coercion ("title": 12 is an error, not "12"), no trailing data,
+ * Makes JSON writing safe to inline in HTML (a partner's {@code <script type="application/ld+json">}): <, >, &
+ * and ' are written as unicode escapes. Makes JSON reading strict: no duplicate keys, no type coercion ("title": 12 is an error, not "12"), no trailing data,
  * a bounded nesting depth, and no control characters or broken surrogates inside strings.
  */
 @Singleton
@@ -29,11 +41,14 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setCharacterEscapes(new HtmlSafe());
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(2_000_000)
                 .maxNumberLength(40)
                 .build());
+        // A key given twice is refused (last-one-wins would let {"role":"PARTNER","role":"ADMIN"} through).
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
@@ -47,7 +62,61 @@ public class StrictJson implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
-        mapper.registerModule(new SimpleModule("registry-strict-strings").addDeserializer(String.class, new CleanString()));
+        mapper.registerModule(new SimpleModule("registry-strict-strings").addDeserializer(String.class, new CleanString())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                                  JsonDeserializer<?> deserializer) {
+                        return Temporal.class.isAssignableFrom(description.getBeanClass()) ? new TextOnly<>(deserializer) : deserializer;
+                    }
+                }));
+    }
+
+    /** Escapes the characters that could end a script element or start markup when JSON is inlined in HTML. */
+    static final class HtmlSafe extends CharacterEscapes {
+
+        private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        HtmlSafe() {
+            for (char c : new char[]{'<', '>', '&', '\''}) {
+                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
+
+    /** Dates and times are ISO-8601 text only: a number (12345) is not read as seconds since 1970. */
+    static final class TextOnly<T> extends StdDeserializer<T> implements ContextualDeserializer {
+
+        private final JsonDeserializer<T> text;
+
+        @SuppressWarnings("unchecked")
+        TextOnly(JsonDeserializer<?> text) {
+            super(text.handledType());
+            this.text = (JsonDeserializer<T>) text;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+            return text instanceof ContextualDeserializer contextual ? new TextOnly<>(contextual.createContextual(ctxt, property)) : this;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(p, handledType(), "must be an ISO-8601 date or time as a string");
+            }
+            return text.deserialize(p, ctxt);
+        }
     }
 
     /** Reads only JSON strings, and refuses text that no feed, calendar or database should carry. */

@@ -2,6 +2,7 @@ package org.eventregistry.platform.record;
 
 import org.eventregistry.platform.error.FieldError;
 import org.eventregistry.platform.error.RegistryException;
+import org.eventregistry.platform.text.Ids;
 import org.eventregistry.platform.text.Slugs;
 
 
@@ -45,6 +46,9 @@ public final class Records {
      */
     public static String slug(String requested, String current, String text, String what, Predicate<String> taken) {
         if (requested != null && !requested.equals(current)) {
+            if (Ids.looksLikeId(requested)) {
+                throw new RegistryException.Invalid("/slug", "could be taken for an id (26 letters and digits): add a word or a dash");
+            }
             if (taken.test(requested)) {
                 throw new RegistryException.Conflict("The slug '" + requested + "' is taken by another " + what,
                         List.of(new FieldError("/slug", "already in use")));
@@ -59,6 +63,8 @@ public final class Records {
         String base = Slugs.of(text);
         if (base.isEmpty()) {
             base = fallback;
+        } else if (Ids.looksLikeId(base)) {
+            base = fallback + "-" + base;
         }
         String slug = base;
         for (int n = 2; taken.test(slug); n++) {

@@ -1,5 +1,6 @@
 package org.eventregistry.platform.text;
 
+import org.eventregistry.platform.error.RegistryException;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -26,5 +27,18 @@ public final class RichText {
         }
         String clean = POLICY.sanitize(html).strip();
         return clean.isEmpty() ? null : clean;
+    }
+
+    /**
+     * The sanitised HTML, which must fit in {@code max} characters: sanitising escapes characters and adds link
+     * attributes, so text within the input limit can grow past what is stored. Such text is a 422 at {@code pointer}.
+     */
+    public static String sanitise(String html, int max, String pointer) {
+        String clean = sanitise(html);
+        if (clean != null && clean.length() > max) {
+            throw new RegistryException.Invalid(pointer, "is " + clean.length() + " characters once sanitised (& becomes &amp;, "
+                    + "links gain rel); at most " + max + " are stored");
+        }
+        return clean;
     }
 }

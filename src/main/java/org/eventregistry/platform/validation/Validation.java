@@ -9,6 +9,9 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -56,5 +59,19 @@ public class Validation {
             }
         }
         return pointer.toString();
+    }
+
+    /**
+     * An error when the time's year (in its own offset or in UTC) is outside 0001 to 9999: such dates have no
+     * place in iCalendar, feeds or the databases' date types.
+     */
+    public static Optional<FieldError> yearInRange(OffsetDateTime at, String pointer) {
+        if (at == null) {
+            return Optional.empty();
+        }
+        int local = at.getYear();
+        int utc = at.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        return local < 1 || local > 9999 || utc < 1 || utc > 9999
+                ? Optional.of(new FieldError(pointer, "must be in the years 0001 to 9999")) : Optional.empty();
     }
 }
