@@ -10,13 +10,17 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
- * Answers a declared body over {@link #MAX_BYTES} with a 413 problem before any of it is read.
- * (quarkus.http.limits.max-body-size holds the same limit for bodies sent without a length.)
+ * The limits of a request, answered with problems before anything is read: a URL over {@link #MAX_URL_BYTES} is a
+ * 414, headers over {@link #MAX_HEADER_BYTES} a 431, a declared body over {@link #MAX_BYTES} a 413 (a body sent
+ * without a length is cut at the same size by {@link StrictUtf8}). The HTTP server's own limits sit higher, so only
+ * requests far beyond these get its bare answer.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     public static final long MAX_BYTES = 1024 * 1024;
+    public static final int MAX_URL_BYTES = 8 * 1024;
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final ObjectMapper json;
 
@@ -27,17 +31,34 @@ public class BodyLimit {
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLong(length)) {
-                Problem problem = new Problem("/problems/payload-too-large", "Payload too large", 413,
-                        "The body is larger than " + MAX_BYTES + " bytes (1 MiB)", rc.request().path(), List.of());
-                rc.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(write(problem));
+            if (rc.request().uri().length() > MAX_URL_BYTES) {
+                refuse(rc, 414, "uri-too-long", "URI too long", "The URL is longer than " + MAX_URL_BYTES + " bytes");
+            } else if (headerBytes(rc.request().headers()) > MAX_HEADER_BYTES) {
+                refuse(rc, 431, "request-header-fields-too-large", "Request header fields too large",
+                        "The headers are larger than " + MAX_HEADER_BYTES + " bytes");
+            } else if (length != null && tooLong(length)) {
+                refuse(rc, 413, "payload-too-large", "Payload too large", "The body is larger than " + MAX_BYTES + " bytes (1 MiB)");
             } else {
                 rc.next();
             }
         }, 100);
+    }
+
+    private void refuse(io.vertx.ext.web.RoutingContext rc, int status, String type, String title, String detail) {
+        String path = rc.request().path() == null || rc.request().path().length() > 200 ? "" : rc.request().path();
+        Problem problem = new Problem("/problems/" + type, title, status, detail, path, List.of());
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(write(problem));
+    }
+
+    private static int headerBytes(io.vertx.core.MultiMap headers) {
+        int total = 0;
+        for (var header : headers) {
+            total += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return total;
     }
 
     private static boolean tooLong(String length) {
