@@ -227,7 +227,7 @@ public class PublicationResource {
             if (entry.getValue() == 0) {
                 continue;
             }
-            if (type.isWildcardType()) {
+            if (type.isWildcardType() || type.isWildcardSubtype() && type.getType().equals("application")) {
                 return Citation.BIBTEX;
             }
             var match = Citation.byMediaType(type.getType() + "/" + type.getSubtype());

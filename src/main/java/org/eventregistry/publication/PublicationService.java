@@ -288,7 +288,7 @@ public class PublicationService {
         p.type = f.type();
         p.title = f.title().strip();
         p.subtitle = Records.blankToNull(f.subtitle());
-        p.abstractText = RichText.sanitise(f.summary(), 20_000, "/summary");
+        p.abstractText = RichText.sanitise(f.summary(), 20_000, "/abstract");
         p.body = RichText.sanitise(f.body(), 500_000, "/body");
         p.publishedOn = published == null ? null : published.first();
         p.publishedPrecision = published == null ? null : published.precision();
