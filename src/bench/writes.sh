@@ -7,7 +7,7 @@
 #   DURATION=20s          length of each measured run (WARMUP=10s before them)
 #   REGISTRY_DB_URL=...   another H2 URL; {data_dir} stands for the fresh data directory, e.g. the
 #                         old non-durable setting for comparison:
-#                         'jdbc:h2:file:{data_dir}/registry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH'
+#                         'jdbc:h2:file:{data_dir}/registry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW'
 #   BENCH_JFR=/tmp/w.jfr  record the 8-connection run with Java Flight Recorder (profile settings, or
 #                         BENCH_JFR_SETTINGS), then read it with `jfr summary` and
 #                         `jfr print --stack-depth 64 --events jdk.ExecutionSample`
