@@ -237,6 +237,11 @@ class GeneratedRequestsTest {
             return op.name() + " → " + status + " " + response.problemType() + (cause.isEmpty() ? "" : " (" + cause + ")");
         }
         if (status >= 400) {
+            if (status == 400 && response.contentType().isEmpty() && !isUri(exchange.request().target())) {
+                // Known limit (README, "Limits and hostile input"): Quarkus checks the request target before any
+                // route runs and answers one it cannot parse as a URI (%ZZ, a lone %) with a bare 400.
+                return null;
+            }
             if (!response.contentType().startsWith(PROBLEM_JSON)) {
                 return op.name() + " → " + status + " with Content-Type " + (response.contentType().isEmpty() ? "(none)" : response.contentType())
                         + ", not " + PROBLEM_JSON;
@@ -250,6 +255,15 @@ class GeneratedRequestsTest {
             }
         }
         return null;
+    }
+
+    private static boolean isUri(String target) {
+        try {
+            new java.net.URI(target);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static Exchange exchange(RawRequest request) {

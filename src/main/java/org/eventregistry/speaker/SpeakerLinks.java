@@ -1,5 +1,6 @@
 package org.eventregistry.speaker;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eventregistry.platform.validation.HttpUrl;
@@ -13,7 +14,7 @@ public record SpeakerLinks(
         @Schema(description = "ORCID iD; the https://orcid.org/ form is accepted", examples = "0000-0002-1825-0097") @Orcid String orcid,
         @Schema(description = "Profile URLs (social networks, institutional pages), at most 10",
                 examples = "[\"https://x.com/VukJeremic\"]")
-        @Size(max = 10) List<@HttpUrl String> profiles) {
+        @Size(max = 10) List<@NotNull @HttpUrl String> profiles) {
 
     boolean isEmpty() {
         return website == null && orcid == null && (profiles == null || profiles.isEmpty());

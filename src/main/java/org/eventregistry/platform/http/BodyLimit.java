@@ -21,6 +21,7 @@ public class BodyLimit {
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int MAX_URL_BYTES = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final java.util.regex.Pattern BROKEN_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private final ObjectMapper json;
 
@@ -33,6 +34,8 @@ public class BodyLimit {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (rc.request().uri().length() > MAX_URL_BYTES) {
                 refuse(rc, 414, "uri-too-long", "URI too long", "The URL is longer than " + MAX_URL_BYTES + " bytes");
+            } else if (BROKEN_ESCAPE.matcher(rc.request().uri()).find()) {
+                refuse(rc, 400, "bad-request", "Bad request", "The URL has a % that does not start two hex digits");
             } else if (headerBytes(rc.request().headers()) > MAX_HEADER_BYTES) {
                 refuse(rc, 431, "request-header-fields-too-large", "Request header fields too large",
                         "The headers are larger than " + MAX_HEADER_BYTES + " bytes");
@@ -44,8 +47,22 @@ public class BodyLimit {
         }, 100);
     }
 
+    /** Failures the router answers itself (a URL it cannot decode) get a problem too, instead of a bare status. */
+    void failures(@Observes io.vertx.ext.web.Router router) {
+        for (int status : new int[]{400, 413, 414, 431}) {
+            router.errorHandler(status, rc -> {
+                if (!rc.response().ended() && !rc.response().headWritten()) {
+                    String title = status == 400 ? "Bad request" : status == 413 ? "Payload too large"
+                            : status == 414 ? "URI too long" : "Request header fields too large";
+                    refuse(rc, status, title.toLowerCase().replace(' ', '-'), title,
+                            status == 400 ? "The request cannot be read (a URL that cannot be decoded?)" : title);
+                }
+            });
+        }
+    }
+
     private void refuse(io.vertx.ext.web.RoutingContext rc, int status, String type, String title, String detail) {
-        String path = rc.request().path() == null || rc.request().path().length() > 200 ? "" : rc.request().path();
+        String path = status == 400 || rc.request().path() == null || rc.request().path().length() > 200 ? "" : rc.request().path();
         Problem problem = new Problem("/problems/" + type, title, status, detail, path, List.of());
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

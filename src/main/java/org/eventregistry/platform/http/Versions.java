@@ -68,7 +68,7 @@ public final class Versions {
      * If-None-Match only.
      */
     public static Response readComposed(Request request, EntityTag tag, Object view) {
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder unchanged = failedPrecondition(request.evaluatePreconditions(tag));
         return (unchanged != null ? unchanged : Response.ok(view)).tag(tag).header("Vary", VARY).build();
     }
 
@@ -90,7 +90,16 @@ public final class Versions {
      * ({@link #lastModified}), so a later write in the same second is never hidden behind a 304.
      */
     public static Optional<Response.ResponseBuilder> unchanged(Request request, EntityTag tag, Instant changed) {
-        return Optional.ofNullable(request.evaluatePreconditions(Date.from(changed.truncatedTo(ChronoUnit.SECONDS)), tag));
+        return Optional.ofNullable(failedPrecondition(request.evaluatePreconditions(Date.from(changed.truncatedTo(ChronoUnit.SECONDS)), tag)));
+    }
+
+    /** The 304 to answer, or null to go on; a failed If-Match or If-Unmodified-Since is a 412 problem. */
+    private static Response.ResponseBuilder failedPrecondition(Response.ResponseBuilder answer) {
+        if (answer != null && answer.build().getStatus() == 412) {
+            throw new RegistryException.PreconditionFailed("The If-Match or If-Unmodified-Since of the request does not hold: "
+                    + "the resource has another version now");
+        }
+        return answer;
     }
 
     /**
