@@ -6,9 +6,6 @@ import org.eventregistry.platform.paging.Cursors;
 import org.eventregistry.platform.http.QueryValues;
 import org.eventregistry.platform.error.RegistryException;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
