@@ -22,6 +22,7 @@ public class BodyLimit {
     public static final int MAX_URL_BYTES = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final java.util.regex.Pattern BROKEN_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    private static final java.util.regex.Pattern CONTROL_ESCAPE = java.util.regex.Pattern.compile("%(?:[01][0-9A-Fa-f]|7[Ff])");
 
     private final ObjectMapper json;
 
@@ -36,6 +37,9 @@ public class BodyLimit {
                 refuse(rc, 414, "uri-too-long", "URI too long", "The URL is longer than " + MAX_URL_BYTES + " bytes");
             } else if (BROKEN_ESCAPE.matcher(rc.request().uri()).find()) {
                 refuse(rc, 400, "bad-request", "Bad request", "The URL has a % that does not start two hex digits");
+            } else if (CONTROL_ESCAPE.matcher(rc.request().uri()).find()) {
+                // No id, slug or filter value holds one, and PostgreSQL refuses NUL in text outright.
+                refuse(rc, 400, "bad-request", "Bad request", "The URL encodes a control character");
             } else if (headerBytes(rc.request().headers()) > MAX_HEADER_BYTES) {
                 refuse(rc, 431, "request-header-fields-too-large", "Request header fields too large",
                         "The headers are larger than " + MAX_HEADER_BYTES + " bytes");
