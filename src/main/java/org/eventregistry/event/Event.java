@@ -29,6 +29,8 @@ import java.util.List;
 /** A conference, panel, lecture or other gathering, possibly a session inside a larger event. */
 @Entity
 @Table(name = "event")
+// A page of sessions shows each parent only while it is public: their proxies load in one batch, not one by one.
+@BatchSize(size = 100)
 public class Event extends PanacheEntityBase {
 
     @Id
