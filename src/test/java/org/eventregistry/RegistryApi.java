@@ -27,6 +27,8 @@ public final class RegistryApi {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private RegistryApi() {
     }
 
@@ -55,6 +57,22 @@ public final class RegistryApi {
                 .when().post("/api/v1/admin/tokens")
                 .then().statusCode(201)
                 .extract().path("token");
+    }
+
+    /** The JSON text of a body, for requests that send it as written (or broken on purpose afterwards). */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A body or merge patch with one member, which may be null (Map.of refuses nulls). */
+    public static Map<String, Object> single(String field, Object value) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(field, value);
+        return body;
     }
 
     /** A lower-case tag no other test or earlier run uses, fit for a topic, a title or a slug. */

@@ -123,10 +123,13 @@ public class ChangeLog {
         throw new IllegalStateException("Unexpected time type " + value.getClass());
     }
 
-    private static Instant latest(Instant... instants) {
+    /** The latest of the instants, absent ones skipped (the epoch when all are). */
+    static Instant latest(Instant... instants) {
         Instant latest = Instant.EPOCH;
         for (Instant i : instants) {
-            latest = i.isAfter(latest) ? i : latest;
+            if (i != null && i.isAfter(latest)) {
+                latest = i;
+            }
         }
         return latest;
     }

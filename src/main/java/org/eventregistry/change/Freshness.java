@@ -29,7 +29,6 @@ public class Freshness {
     public record Version(EntityTag tag, Instant changed) {
     }
 
-    public static final String VARY = "Accept, Authorization, Origin";
     private static final List<String> BOUND_PARAMETERS = List.of("from", "to");
 
     private final EntityManager em;
@@ -55,12 +54,13 @@ public class Freshness {
         String tag = view + seq + "-" + Integer.toHexString((uri.getPath() + "?" + uri.getRequestUri().getRawQuery()).hashCode());
         if (dependsOnClock(uri.getQueryParameters(), clock)) {
             Instant now = Instant.now();
-            Instant next = boundary("min", ">", now, staff);
-            Instant previous = boundary("max", "<=", now, staff);
+            Instant[] bounds = boundaries(now, staff);
+            Instant previous = bounds[0];
+            Instant next = bounds[1];
             LocalDate today = LocalDate.now(config.defaultTimeZone());
             Instant midnight = today.atStartOfDay(config.defaultTimeZone()).toInstant();
             tag += "-t" + Long.toHexString((next == null ? 0 : next.toEpochMilli()) ^ today.toEpochDay());
-            changed = latest(changed, previous, midnight);
+            changed = ChangeLog.latest(changed, previous, midnight);
         }
         return new Version(new EntityTag(tag, true), changed);
     }
@@ -74,29 +74,27 @@ public class Freshness {
                 .flatMap(List::stream).map(String::strip).anyMatch(v -> v.equals("now") || v.equals("today"));
     }
 
-    /** The first moment after (or last moment up to) {@code now} at which an event starts or ends. */
-    private Instant boundary(String aggregate, String comparison, Instant now, boolean staff) {
+    /**
+     * When the content of a clock-dependent list last changed by time alone (an event started or ended) and when it
+     * will next: read in one statement, each bound from an index.
+     */
+    private Instant[] boundaries(Instant now, boolean staff) {
         String visible = staff ? "" : " and publication_status = 'PUBLISHED'";
-        Instant result = null;
-        for (String column : List.of("starts_at", "ends_at")) {
-            Object value = em.createNativeQuery("select " + aggregate + "(" + column + ") from event where " + column + " "
-                    + comparison + " :now" + visible).setParameter("now", now).getSingleResult();
-            if (value != null) {
-                Instant i = ChangeLog.instant(value);
-                result = result == null ? i : aggregate.equals("min") ? (i.isBefore(result) ? i : result) : (i.isAfter(result) ? i : result);
-            }
-        }
-        return result;
+        Object[] row = (Object[]) em.createNativeQuery("select"
+                        + " (select max(starts_at) from event where starts_at <= :now" + visible + "),"
+                        + " (select max(ends_at) from event where ends_at <= :now" + visible + "),"
+                        + " (select min(starts_at) from event where starts_at > :now" + visible + "),"
+                        + " (select min(ends_at) from event where ends_at > :now" + visible + ")")
+                .setParameter("now", now).getSingleResult();
+        Instant previous = ChangeLog.latest(instantOrNull(row[0]), instantOrNull(row[1]));
+        Instant nextStart = instantOrNull(row[2]);
+        Instant nextEnd = instantOrNull(row[3]);
+        Instant next = nextStart == null ? nextEnd : nextEnd == null || nextStart.isBefore(nextEnd) ? nextStart : nextEnd;
+        return new Instant[]{previous, next};
     }
 
-    private static Instant latest(Instant first, Instant... others) {
-        Instant latest = first;
-        for (Instant i : others) {
-            if (i != null && i.isAfter(latest)) {
-                latest = i;
-            }
-        }
-        return latest;
+    private static Instant instantOrNull(Object value) {
+        return value == null ? null : ChangeLog.instant(value);
     }
 
     /** A 304 when the request's If-None-Match or If-Modified-Since already has this version. */
@@ -106,7 +104,7 @@ public class Freshness {
 
     /** Adds the validators. */
     public Response.ResponseBuilder decorate(Response.ResponseBuilder response, Version version) {
-        return response.tag(version.tag()).lastModified(Versions.lastModified(version.changed())).header("Vary", VARY);
+        return response.tag(version.tag()).lastModified(Versions.lastModified(version.changed())).header("Vary", Versions.VARY);
     }
 
     /**

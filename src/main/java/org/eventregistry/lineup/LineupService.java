@@ -10,6 +10,7 @@ import org.eventregistry.change.Write;
 import org.eventregistry.change.WritePath;
 import org.eventregistry.platform.record.PublicationStatus;
 import org.eventregistry.platform.record.RecordEvent;
+import org.eventregistry.platform.record.Records;
 import jakarta.enterprise.event.Observes;
 import org.eventregistry.platform.error.FieldError;
 import org.eventregistry.platform.text.Ids;
@@ -25,8 +26,6 @@ import org.eventregistry.speaker.Speaker;
 import org.eventregistry.speaker.SpeakerRepository;
 import org.eventregistry.speaker.SpeakerRole;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -108,8 +107,8 @@ public class LineupService {
         }
         p.role = change.role();
         p.position = change.order();
-        p.sessionTitle = blankToNull(change.sessionTitle());
-        p.affiliationAtEvent = blankToNull(change.affiliationAtEvent());
+        p.sessionTitle = Records.blankToNull(change.sessionTitle());
+        p.affiliationAtEvent = Records.blankToNull(change.affiliationAtEvent());
         written(event);
         return LineupEntry.of(p);
     }
@@ -194,7 +193,7 @@ public class LineupService {
     /** A new revision of the line-up; the event's own version stays, as the event itself did not change. */
     private void revised(Event event) {
         event.lineupVersion++;
-        event.lineupUpdatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        event.lineupUpdatedAt = Records.now();
     }
 
     /** The line-up as the change log shows it: public while its event is and it has places. */
@@ -291,13 +290,9 @@ public class LineupService {
         p.speaker = speaker;
         p.role = fields.role();
         p.position = order;
-        p.sessionTitle = blankToNull(fields.sessionTitle());
-        p.affiliationAtEvent = fields.affiliationAtEvent() != null ? blankToNull(fields.affiliationAtEvent()) : affiliation;
-        p.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        p.sessionTitle = Records.blankToNull(fields.sessionTitle());
+        p.affiliationAtEvent = fields.affiliationAtEvent() != null ? Records.blankToNull(fields.affiliationAtEvent()) : affiliation;
+        p.createdAt = Records.now();
         return p;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static org.eventregistry.RegistryApi.json;
 import static org.eventregistry.RegistryApi.PROBLEM_JSON;
 import static org.eventregistry.RegistryApi.as;
 import static org.eventregistry.RegistryApi.event;
@@ -44,14 +45,6 @@ class TokenBadInputCatalogueTest {
 
     private static final String TOKENS = "/api/v1/admin/tokens";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The names of every token, following the list's pages. */
     private static List<String> tokenNames() {

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.eventregistry.RegistryApi.single;
+import static org.eventregistry.RegistryApi.json;
 import static org.eventregistry.RegistryApi.EVENTS;
 import static org.eventregistry.RegistryApi.MERGE_PATCH_JSON;
 import static org.eventregistry.RegistryApi.PROBLEM_JSON;
@@ -98,14 +100,6 @@ class EventBadInputCatalogueTest {
         return body;
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Response post(Object body) {
         return given().contentType(ContentType.JSON).body(body instanceof String ? body : json(body)).when().post(EVENTS);
     }
@@ -116,12 +110,6 @@ class EventBadInputCatalogueTest {
 
     private Response patch(Object body) {
         return given().contentType(MERGE_PATCH_JSON).body(body instanceof String ? body : json(body)).when().patch(witnessPath);
-    }
-
-    private static Map<String, Object> single(String field, Object value) {
-        Map<String, Object> patch = new LinkedHashMap<>();
-        patch.put(field, value);
-        return patch;
     }
 
     // ---- 1. Time zones the JDK knows but no calendar can carry ----

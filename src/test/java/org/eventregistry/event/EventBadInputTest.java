@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.eventregistry.RegistryApi.json;
 import static org.eventregistry.RegistryApi.EVENTS;
 import static org.eventregistry.RegistryApi.MERGE_PATCH_JSON;
 import static org.eventregistry.RegistryApi.countWithTopic;
@@ -62,14 +63,6 @@ class EventBadInputTest {
 
     private Map<String, Object> body() {
         return minimalEvent(topic);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static RequestSpecification post(Object body) {

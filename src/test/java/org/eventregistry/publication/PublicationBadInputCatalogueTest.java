@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.eventregistry.RegistryApi.single;
+import static org.eventregistry.RegistryApi.json;
 import static org.eventregistry.RegistryApi.MERGE_PATCH_JSON;
 import static org.eventregistry.RegistryApi.PROBLEM_JSON;
 import static org.eventregistry.RegistryApi.anonymous;
@@ -89,14 +91,6 @@ class PublicationBadInputCatalogueTest {
         return body;
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Response post(Object body) {
         return given().contentType(ContentType.JSON).body(body instanceof String ? body : json(body)).when().post(PUBLICATIONS);
     }
@@ -107,12 +101,6 @@ class PublicationBadInputCatalogueTest {
 
     private Response patch(Object body) {
         return given().contentType(MERGE_PATCH_JSON).body(body instanceof String ? body : json(body)).when().patch(witnessPath);
-    }
-
-    private static Map<String, Object> single(String field, Object value) {
-        Map<String, Object> patch = new LinkedHashMap<>();
-        patch.put(field, value);
-        return patch;
     }
 
     // ---- 2. Text that grows past its column when sanitised ----

@@ -25,9 +25,9 @@ public class StrictUtf8 implements ReaderInterceptor {
         if (context.getMediaType() == null || !context.getMediaType().getSubtype().endsWith("json")) {
             return context.proceed();
         }
-        byte[] body = context.getInputStream().readNBytes((int) BodyLimit.MAX_BYTES + 1);
-        if (body.length > BodyLimit.MAX_BYTES) {
-            throw new RegistryException.PayloadTooLarge("The body is larger than " + BodyLimit.MAX_BYTES + " bytes (1 MiB)");
+        byte[] body = context.getInputStream().readNBytes((int) RequestLimits.MAX_BYTES + 1);
+        if (body.length > RequestLimits.MAX_BYTES) {
+            throw new RegistryException.PayloadTooLarge("The body is larger than " + RequestLimits.MAX_BYTES + " bytes (1 MiB)");
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -82,7 +82,8 @@ public final class Versions {
         }
     }
 
-    private static final String VARY = "Accept, Authorization, Origin";
+    /** The request headers every answer with validators varies by. */
+    public static final String VARY = "Accept, Authorization, Origin";
 
     /**
      * The 304 answer when the request already has this version. If-Modified-Since is compared with the second in

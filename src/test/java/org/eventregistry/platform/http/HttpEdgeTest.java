@@ -1,7 +1,6 @@
 package org.eventregistry.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eventregistry.change.PublicChanges;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.eventregistry.RegistryApi.json;
 import static org.eventregistry.RegistryApi.ADMIN_TOKEN;
 import static org.eventregistry.RegistryApi.EVENTS;
 import static org.eventregistry.RegistryApi.PROBLEM_JSON;
@@ -35,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class HttpEdgeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static void assertProblem(int status, RawHttp.Answer answer) {
         assertEquals(status, answer.status(), answer.toString());
@@ -111,14 +110,6 @@ class HttpEdgeTest {
             RawHttp.Answer answer = RawHttp.read(in);
             writer.get(20, TimeUnit.SECONDS);
             return answer;
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

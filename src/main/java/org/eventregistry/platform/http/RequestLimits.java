@@ -16,7 +16,7 @@ import java.util.List;
  * requests far beyond these get its bare answer.
  */
 @ApplicationScoped
-public class BodyLimit {
+public class RequestLimits {
 
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int MAX_URL_BYTES = 8 * 1024;
@@ -26,7 +26,7 @@ public class BodyLimit {
 
     private final ObjectMapper json;
 
-    public BodyLimit(ObjectMapper json) {
+    public RequestLimits(ObjectMapper json) {
         this.json = json;
     }
 
