@@ -23,17 +23,20 @@ public class ApiDocument implements OASFilter {
 
     static final String SCHEME = "bearer";
 
-    private static final Map<String, String> DETAILS = Map.of(
-            "400", "Query parameter limit must be a whole number from 1 to 100",
-            "401", "This operation needs a token: send 'Authorization: Bearer <token>'",
-            "403", "This operation needs the STAFF role; your token has PARTNER",
-            "404", "No record has the id or slug 'no-such-record'",
-            "409", "The slug 'democracy-meets-strategy' is taken by another event",
-            "412", "The event has changed since you read it (version 4 now); fetch it again and reapply your change",
-            "413", "The body is larger than 1048576 bytes (1 MiB)",
-            "415", "This Content-Type is not accepted here; send application/json",
-            "422", "endsAt must not be before startsAt",
-            "429", "The request budget of this token is spent; retry in 12 s");
+    private static final Map<String, String> DETAILS = Map.ofEntries(
+            Map.entry("400", "Query parameter limit must be a whole number from 1 to 100"),
+            Map.entry("401", "This operation needs a token: send 'Authorization: Bearer <token>'"),
+            Map.entry("403", "This operation needs the STAFF role; your token has PARTNER"),
+            Map.entry("404", "No record has the id or slug 'no-such-record'"),
+            Map.entry("409", "The slug 'democracy-meets-strategy' is taken by another event"),
+            Map.entry("412", "The event has changed since you read it (version 4 now); fetch it again and reapply your change"),
+            Map.entry("413", "The body is larger than 1048576 bytes (1 MiB)"),
+            Map.entry("415", "This Content-Type is not accepted here; send application/json"),
+            Map.entry("422", "endsAt must not be before startsAt"),
+            Map.entry("429", "The request budget of this token is spent; retry in 12 s"),
+            Map.entry("414", "The URL is longer than 8192 bytes"),
+            Map.entry("431", "The headers are larger than 16384 bytes"),
+            Map.entry("503", "The registry is busy with other writes to the same records; retry shortly"));
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("400", "A malformed request: bad JSON, unknown field or parameter, wrong type"),
             Map.entry("401", "No token, or a token that is unknown, expired or revoked"),
@@ -45,7 +48,10 @@ public class ApiDocument implements OASFilter {
             Map.entry("413", "The body is over 1 MiB"),
             Map.entry("415", "The body's Content-Type is not accepted here"),
             Map.entry("422", "A field breaks a rule"),
-            Map.entry("500", "A failure of the registry (a bug)"));
+            Map.entry("414", "The URL is over 8 KiB"),
+            Map.entry("431", "The headers are over 16 KiB"),
+            Map.entry("500", "A failure of the registry (a bug)"),
+            Map.entry("503", "A write kept losing races for the same records; see Retry-After"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -92,8 +98,13 @@ public class ApiDocument implements OASFilter {
             if (names && (body || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
                 addProblem(responses, "412");
             }
+            addProblem(responses, "414");
             addProblem(responses, "429");
+            addProblem(responses, "431");
             addProblem(responses, "500");
+            if (isProtected && !path.startsWith(AccessPolicy.ADMIN_PATH) && method != PathItem.HttpMethod.GET) {
+                addProblem(responses, "503");
+            }
             responses.getAPIResponses().forEach(ApiDocument::addExample);
         }));
     }
