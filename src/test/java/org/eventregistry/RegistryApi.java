@@ -135,6 +135,15 @@ public final class RegistryApi {
                 .extract().jsonPath().getList("items.id", String.class);
     }
 
+    /**
+     * Waits until the search index holds every write made so far (a search waits for that itself), so that the
+     * indexer's work after earlier writes does not run during a measurement.
+     */
+    public static void searchIndexCurrent() {
+        given().queryParam("limit", 1).get("/api/v1/search").then().statusCode(200)
+                .body("current", org.hamcrest.Matchers.equalTo(true));
+    }
+
     /** What every error response must look like: problem+json with the status, and no stack trace. */
     public static ResponseSpecification problem(int status) {
         return new ResponseSpecBuilder()

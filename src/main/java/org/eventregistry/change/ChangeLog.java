@@ -12,7 +12,9 @@ import org.eventregistry.platform.record.Records;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The change log partners, caches and followers inside the registry stand on. Only {@link WritePath} appends,
@@ -67,7 +69,7 @@ public class ChangeLog {
             rows.add(new Row(entry, operation, version));
         }
         Object[] counter = (Object[]) em.createNativeQuery(
-                        "select last_seq, last_at, write_at from change_counter where name = 'changes' for update")
+                        "select last_seq, last_at, write_at, write_seq from change_counter where name = 'changes' for update")
                 .getSingleResult();
         long seq = ((Number) counter[0]).longValue();
         Instant at = latest(Records.now(), instant(counter[1]), instant(counter[2]));
@@ -77,6 +79,15 @@ public class ChangeLog {
                         where name = 'changes'""")
                 .setParameter("at", at).setParameter("last", seq + rows.size()).setParameter("public", !rows.isEmpty())
                 .executeUpdate();
+        // Every record the write touched, drafts too, under the write's number: what the search index follows.
+        long write = ((Number) counter[3]).longValue() + 1;
+        Set<List<String>> touched = new LinkedHashSet<>();
+        entries.forEach(e -> touched.add(List.of(e.kind(), e.id())));
+        for (List<String> record : touched) {
+            em.createNativeQuery("insert into record_write (seq, kind, record_id, at) values (:seq, :kind, :id, :at)")
+                    .setParameter("seq", write).setParameter("kind", record.get(0)).setParameter("id", record.get(1))
+                    .setParameter("at", at).executeUpdate();
+        }
         for (Row row : rows) {
             Entry e = row.entry();
             em.createNativeQuery("""
@@ -103,6 +114,16 @@ public class ChangeLog {
                         .executeUpdate();
                 em.createNativeQuery("update change_counter set purged_through = :through where name = 'changes' and purged_through < :through")
                         .setParameter("through", through.longValue()).executeUpdate();
+            }
+            Number writes = (Number) em.createNativeQuery("select max(seq) from record_write where at < :oldest")
+                    .setParameter("oldest", oldest).getSingleResult();
+            if (writes != null) {
+                em.createNativeQuery("delete from record_write where seq <= :through").setParameter("through", writes.longValue())
+                        .executeUpdate();
+                em.createNativeQuery("""
+                                update change_counter set writes_purged_through = :through
+                                where name = 'changes' and writes_purged_through < :through""")
+                        .setParameter("through", writes.longValue()).executeUpdate();
             }
         });
     }

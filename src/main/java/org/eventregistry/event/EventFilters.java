@@ -10,6 +10,12 @@ import java.util.TreeMap;
 /** The query parameters of the events list (and, later, of the event feeds). Repeated values OR, different parameters AND. */
 public class EventFilters {
 
+    @QueryParam("q")
+    @Parameter(description = "Words to look for, as in /search (accents, case and alphabet do not matter); without sort, "
+            + "the best matches come first. At most 200 characters; narrows to the 1,000 best matches.",
+            example = "belgrade security")
+    public String q;
+
     @QueryParam("from")
     @Parameter(description = "Events running at or after this moment: now, today, a date or an instant", example = "now")
     public String from;
@@ -69,6 +75,7 @@ public class EventFilters {
     /** The filters as written, in a fixed order, for binding cursors to the query that made them. */
     public String canonical() {
         Map<String, Object> values = new TreeMap<>();
+        values.put("q", q);
         values.put("from", from);
         values.put("to", to);
         values.put("type", type);

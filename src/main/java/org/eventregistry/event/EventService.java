@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.Caller;
 import org.eventregistry.change.Write;
@@ -28,6 +29,7 @@ import org.eventregistry.platform.paging.SortKey;
 import org.eventregistry.platform.validation.Validation;
 import org.eventregistry.platform.http.Versions;
 import org.eventregistry.platform.paging.Where;
+import org.eventregistry.platform.search.TextSearch;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,6 +45,10 @@ import java.util.stream.Collectors;
 /** Creates, changes, deletes and lists events; owns their transactions and rules. */
 @ApplicationScoped
 public class EventService {
+
+    /** The search engine behind {@code q}. */
+    @Inject
+    TextSearch text;
 
     static final Map<String, SortKey> SORT_KEYS = Map.of(
             "startsAt", new SortKey("startsAt", "startsAt", SortKey.Kind.INSTANT),
@@ -175,15 +181,16 @@ public class EventService {
 
     public Page<EventView> list(EventFilters filters, String sortParam, String limitParam, String cursor) {
         Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
-        return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view),
-                where(filters), sort, filters.canonical(), limitParam, cursor);
+        return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view), where(filters),
+                text.matching(TextSearch.Kind.EVENT, filters.q, caller.canSeeDrafts()), sortParam != null, sort,
+                filters.canonical(), limitParam, cursor);
     }
 
     /** Up to {@code max} events matching the filters, in the order of {@code sortParam}, for a feed. */
     public List<EventView> feed(EventFilters filters, String sortParam, String defaultSort, int max) {
         Sort sort = Sort.parse(sortParam, defaultSort, SORT_KEYS);
         return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view),
-                where(filters), sort, filters.canonical(), max, null).items();
+                narrowed(filters), sort, filters.canonical(), max, null).items();
     }
 
     /**
@@ -206,10 +213,10 @@ public class EventService {
         }
         String key = filters.canonical() + "|upcoming-first|" + now;
         Paging.Source<Event, EventView> source = new Paging.Source<>(Event.class, EventService::sortValue, this::view);
-        long total = paging.count(Event.class, where(filters));
+        long total = paging.count(Event.class, narrowed(filters));
         List<EventView> items = new ArrayList<>();
         if (!past) {
-            Page<EventView> upcoming = paging.page(source, where(filters).and("r.endsAt >= :now", "now", now),
+            Page<EventView> upcoming = paging.page(source, narrowed(filters).and("r.endsAt >= :now", "now", now),
                     Sort.parse("startsAt", DEFAULT_SORT, SORT_KEYS), key, limit, inner);
             if (upcoming.nextCursor() != null) {
                 return new Page<>(upcoming.items(), total, limit, "U~" + now + "~" + upcoming.nextCursor());
@@ -217,7 +224,7 @@ public class EventService {
             items.addAll(upcoming.items());
             inner = null;
         }
-        Where older = where(filters).and("r.endsAt < :now", "now", now);
+        Where older = narrowed(filters).and("r.endsAt < :now", "now", now);
         String next = null;
         if (items.size() < limit) {
             Page<EventView> earlier = paging.page(source, older, Sort.parse("-startsAt", DEFAULT_SORT, SORT_KEYS), key,
@@ -228,6 +235,13 @@ public class EventService {
             next = "P~" + now + "~";
         }
         return new Page<>(items, total, limit, next);
+    }
+
+    /** The filters and, when {@code q} is given, only the events the search engine matches (in any order). */
+    private Where narrowed(EventFilters f) {
+        List<String> matches = text.matching(TextSearch.Kind.EVENT, f.q, caller.canSeeDrafts());
+        // No match at all: an id no record has keeps the list empty.
+        return where(f).andAny("r.id in :matches", "matches", matches == null ? null : matches.isEmpty() ? List.of("") : matches);
     }
 
     private Where where(EventFilters f) {

@@ -125,9 +125,6 @@ public class Publication extends PanacheEntityBase {
     @BatchSize(size = 100)
     public Set<Event> relatedEvents = new LinkedHashSet<>();
 
-    /** Folded title, subtitle, authors, periodical and topics, matched by q. */
-    @Column(name = "search_text", nullable = false, length = 4000)
-    public String searchText;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -11,7 +11,9 @@ import java.util.TreeMap;
 public class PublicationFilters {
 
     @QueryParam("q")
-    @Parameter(description = "Words in the title, authors, periodical or topics; case and accents do not matter", example = "cyber")
+    @Parameter(description = "Words to look for in the title, abstract, text, authors, periodical and topics, as in /search "
+            + "(accents, case and alphabet do not matter); without sort, the best matches come first. At most 200 characters; "
+            + "narrows to the 1,000 best matches.", example = "cyber")
     public String q;
 
     @QueryParam("type")

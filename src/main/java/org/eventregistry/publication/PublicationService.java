@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.Caller;
 import org.eventregistry.change.Write;
@@ -23,7 +24,7 @@ import org.eventregistry.platform.record.Records;
 import org.eventregistry.platform.record.Ref;
 import org.eventregistry.platform.error.RegistryException;
 import org.eventregistry.platform.text.RichText;
-import org.eventregistry.platform.paging.SearchText;
+import org.eventregistry.platform.search.TextSearch;
 import org.eventregistry.platform.text.Slugs;
 import org.eventregistry.platform.paging.Sort;
 import org.eventregistry.platform.paging.SortKey;
@@ -50,6 +51,10 @@ import java.util.stream.Stream;
 /** Publishes, changes, deletes and lists publications with their authors and related events. */
 @ApplicationScoped
 public class PublicationService {
+
+    /** The search engine behind {@code q}. */
+    @Inject
+    TextSearch text;
 
     static final String KIND = "publication";
     static final Map<String, SortKey> SORT_KEYS = Map.of(
@@ -145,15 +150,21 @@ public class PublicationService {
 
     public Page<PublicationView> list(PublicationFilters filters, String sortParam, String limit, String cursor) {
         Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
-        return paging.page(new Paging.Source<>(Publication.class, PublicationService::sortValue, this::view),
-                where(filters), sort, filters.canonical(), limit, cursor);
+        return paging.page(new Paging.Source<>(Publication.class, PublicationService::sortValue, this::view), where(filters),
+                text.matching(TextSearch.Kind.PUBLICATION, filters.q, caller.canSeeDrafts()), sortParam != null, sort,
+                filters.canonical(), limit, cursor);
     }
 
     /** Up to {@code max} publications matching the filters, in the order of {@code sortParam}, for a feed. */
     public List<PublicationView> feed(PublicationFilters filters, String sortParam, int max) {
         Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
+        Where where = where(filters);
+        List<String> matches = text.matching(TextSearch.Kind.PUBLICATION, filters.q, caller.canSeeDrafts());
+        if (matches != null && matches.isEmpty()) {
+            return List.of();
+        }
         return paging.page(new Paging.Source<>(Publication.class, PublicationService::sortValue, this::view),
-                where(filters), sort, filters.canonical(), max, null).items();
+                where.andAny("r.id in :matches", "matches", matches), sort, filters.canonical(), max, null).items();
     }
 
     /** A citation's text and the slug to name its file after. */
@@ -194,7 +205,7 @@ public class PublicationService {
     }
 
     private Where where(PublicationFilters f) {
-        Where where = SearchText.match(new Where(), "r.searchText", f.q);
+        Where where = new Where();
         LocalDate from = f.publishedFrom == null ? null : date("publishedFrom", f.publishedFrom).first();
         LocalDate to = f.publishedTo == null ? null : date("publishedTo", f.publishedTo).last();
         if (from != null && to != null && from.isAfter(to)) {
@@ -312,8 +323,6 @@ public class PublicationService {
         setAuthors(p, authors);
         p.relatedEvents.clear();
         p.relatedEvents.addAll(related);
-        p.searchText = SearchText.of(Stream.of(Stream.of(p.title, p.subtitle, p.periodicalName, p.publisher, p.doi),
-                authors.stream().map(a -> a.displayName), p.topics.stream().map(t -> t.name)).flatMap(s -> s));
         p.updatedAt = Records.now();
     }
 

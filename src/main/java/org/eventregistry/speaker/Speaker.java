@@ -90,9 +90,6 @@ public class Speaker extends PanacheEntityBase {
     @Column(length = 40)
     public String phone;
 
-    /** Folded names, affiliation, position and topics, matched by q. */
-    @Column(name = "search_text", nullable = false, length = 4000)
-    public String searchText;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

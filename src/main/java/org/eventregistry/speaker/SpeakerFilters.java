@@ -11,7 +11,9 @@ import java.util.TreeMap;
 public class SpeakerFilters {
 
     @QueryParam("q")
-    @Parameter(description = "Words in the name, position, affiliation or topics; case and accents do not matter", example = "jovanovic")
+    @Parameter(description = "Words to look for in names, position, affiliation, biography and topics, as in /search (accents, case "
+            + "and alphabet do not matter); without sort, the best matches come first. At most 200 characters; narrows to the "
+            + "1,000 best matches.", example = "jovanovic")
     public String q;
 
     @QueryParam("affiliation")

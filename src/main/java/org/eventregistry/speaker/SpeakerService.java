@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import org.eventregistry.access.AuditEntry;
 import org.eventregistry.access.Caller;
@@ -24,7 +25,7 @@ import org.eventregistry.platform.http.QueryValues;
 import org.eventregistry.platform.error.RegistryException;
 import org.eventregistry.platform.record.Records;
 import org.eventregistry.platform.text.RichText;
-import org.eventregistry.platform.paging.SearchText;
+import org.eventregistry.platform.search.TextSearch;
 import org.eventregistry.platform.text.Slugs;
 import org.eventregistry.platform.paging.Sort;
 import org.eventregistry.platform.paging.SortKey;
@@ -43,6 +44,10 @@ import java.util.stream.Stream;
 /** Registers, changes, deletes and lists speakers; owns their transactions and rules, and hides private fields. */
 @ApplicationScoped
 public class SpeakerService {
+
+    /** The search engine behind {@code q}. */
+    @Inject
+    TextSearch text;
 
     static final String KIND = "speaker";
     private static final int MAX_SORT_KEY = 1000;
@@ -150,8 +155,9 @@ public class SpeakerService {
 
     public Page<SpeakerView> list(SpeakerFilters filters, String sortParam, String limit, String cursor) {
         Sort sort = Sort.parse(sortParam, "familyName", SORT_KEYS);
-        return paging.page(new Paging.Source<>(Speaker.class, SpeakerService::sortValue, this::view),
-                where(filters), sort, filters.canonical(), limit, cursor);
+        return paging.page(new Paging.Source<>(Speaker.class, SpeakerService::sortValue, this::view), where(filters),
+                text.matching(TextSearch.Kind.SPEAKER, filters.q, caller.canSeeDrafts()), sortParam != null, sort,
+                filters.canonical(), limit, cursor);
     }
 
     private Where where(SpeakerFilters f) {
@@ -163,7 +169,7 @@ public class SpeakerService {
         }
         // Appearances in draft events count only for callers who may see drafts.
         String visibleEvent = caller.canSeeDrafts() ? "" : " and p.event.publicationStatus = 'PUBLISHED'";
-        return SearchText.match(new Where(), "r.searchText", f.q)
+        return new Where()
                 .andAny("r.affiliationKey in :affiliations", "affiliations", keys(f.affiliation))
                 .andAny("r.country in :countries", "countries", countries)
                 .andAny("r.id in (select s.id from Speaker s join s.topics topic where topic.key in :topics)", "topics", keys(f.topic))
@@ -226,8 +232,6 @@ public class SpeakerService {
         s.topics.addAll(Records.topics(f.topics()));
         s.email = Records.blankToNull(f.email());
         s.phone = Records.blankToNull(f.phone());
-        s.searchText = SearchText.of(Stream.concat(Stream.of(s.displayName, s.givenName, s.familyName, s.position, s.affiliation),
-                s.topics.stream().map(t -> t.name)));
         s.updatedAt = Records.now();
     }
 

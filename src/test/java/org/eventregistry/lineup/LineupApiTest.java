@@ -18,6 +18,7 @@ import static org.eventregistry.RegistryApi.anonymous;
 import static org.eventregistry.RegistryApi.createEvent;
 import static org.eventregistry.RegistryApi.given;
 import static org.eventregistry.RegistryApi.minimalEvent;
+import static org.eventregistry.RegistryApi.searchIndexCurrent;
 import static org.eventregistry.RegistryApi.uniqueTag;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -209,6 +210,7 @@ class LineupApiTest {
                     add(event, Map.of("speaker", speakers.get((made + k) % speakers.size()), "role", "SPEAKER")).statusCode(201);
                 }
             }
+            searchIndexCurrent();
             statistics.clear();
             anonymous().queryParam("topic", topic).queryParam("include", "speakers").queryParam("limit", 100)
                     .get("/api/v1/events").then().statusCode(200)

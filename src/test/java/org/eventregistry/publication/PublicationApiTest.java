@@ -20,6 +20,7 @@ import static org.eventregistry.RegistryApi.anonymous;
 import static org.eventregistry.RegistryApi.createEvent;
 import static org.eventregistry.RegistryApi.given;
 import static org.eventregistry.RegistryApi.minimalEvent;
+import static org.eventregistry.RegistryApi.searchIndexCurrent;
 import static org.eventregistry.RegistryApi.uniqueTag;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -292,6 +293,7 @@ class PublicationApiTest {
                 body.put("relatedEvents", List.of(event));
                 create(body);
             }
+            searchIndexCurrent();
             statistics.clear();
             anonymous().queryParam("topic", topic).queryParam("limit", 100).get(PUBLICATIONS).then().statusCode(200)
                     .body("items", hasSize(wanted)).body("items[0].authors", hasSize(2)).body("items[0].relatedEvents", hasSize(1));

@@ -86,6 +86,29 @@ public class Cursors {
         }
     }
 
+    /** A cursor for lists ordered by relevance: how many results came before, bound to the query that made it. */
+    public String encodeOffset(String filters, int offset) {
+        try {
+            byte[] payload = json.writeValueAsBytes(new Payload("offset", fingerprint(filters), List.of(Integer.toString(offset))));
+            return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cursor payload cannot be written", e);
+        }
+    }
+
+    /** The offset a cursor from {@link #encodeOffset} carries; a 400 for a cursor altered or made for another query. */
+    public int decodeOffset(String cursor, String filters) {
+        Payload payload = verify(cursor);
+        if (!payload.s().equals("offset") || !payload.f().equals(fingerprint(filters)) || payload.v().size() != 1) {
+            throw invalid("The cursor belongs to another query; start again without a cursor");
+        }
+        try {
+            return Integer.parseInt(payload.v().get(0));
+        } catch (NumberFormatException e) {
+            throw invalid("The cursor is not valid");
+        }
+    }
+
     /** A signed cursor naming a position in a numbered stream (the change log). */
     public String encodePosition(long position) {
         byte[] payload = ("p:" + position).getBytes(StandardCharsets.UTF_8);

@@ -6,7 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -59,5 +64,55 @@ public class Paging {
             next = cursors.encode(sort, fingerprint, values);
         }
         return new Page<>(page.stream().map(source.view()).toList(), total, limit, next);
+    }
+
+    /**
+     * One page of a list that {@code q} may narrow: {@code matches} are the ids the search engine found, best first
+     * (null when there was no q). Without an explicit sort the page is in relevance order, otherwise in the sort's.
+     */
+    public <E, V> Page<V> page(Source<E, V> source, Where where, List<String> matches, boolean sorted, Sort sort, String filters,
+                               String limitParam, String cursor) {
+        if (matches == null) {
+            return page(source, where, sort, filters, limitParam, cursor);
+        }
+        if (!sorted) {
+            return ranked(source, where, matches, filters, limitParam, cursor);
+        }
+        if (matches.isEmpty()) {
+            return new Page<>(List.of(), 0, QueryValues.limit(limitParam), null);
+        }
+        return page(source, where.andAny("r.id in :matches", "matches", matches), sort, filters, limitParam, cursor);
+    }
+
+    /**
+     * One page of a list ordered by relevance: the records among {@code ranked} (ids, best first) that also pass
+     * {@code where}, in that order. The cursor counts the results before the page and is bound to the query.
+     */
+    public <E, V> Page<V> ranked(Source<E, V> source, Where where, List<String> ranked, String filters, String limitParam, String cursor) {
+        int limit = QueryValues.limit(limitParam);
+        String binding = filters + "|relevance";
+        int offset = cursor == null ? 0 : cursors.decodeOffset(cursor, binding);
+        if (ranked.isEmpty()) {
+            return new Page<>(List.of(), 0, limit, null);
+        }
+        String entity = source.type().getSimpleName();
+        where.andAny("r.id in :ranked", "ranked", ranked);
+        Set<String> passing = new HashSet<>(where.bind(em.createQuery("select r.id from " + entity + " r" + where.clause(), String.class))
+                .getResultList());
+        List<String> ordered = ranked.stream().filter(passing::contains).toList();
+        if (offset < 0 || offset > ordered.size()) {
+            throw QueryValues.bad("cursor", "is not valid");
+        }
+        List<String> pageIds = ordered.subList(offset, Math.min(ordered.size(), offset + limit));
+        Map<String, E> rows = new HashMap<>();
+        if (!pageIds.isEmpty()) {
+            for (E row : em.createQuery("select r from " + entity + " r where r.id in :ids", source.type())
+                    .setParameter("ids", pageIds).getResultList()) {
+                rows.put((String) source.sortValue().apply(row, "id"), row);
+            }
+        }
+        List<V> items = pageIds.stream().map(rows::get).filter(Objects::nonNull).map(source.view()).toList();
+        String next = offset + limit < ordered.size() ? cursors.encodeOffset(binding, offset + limit) : null;
+        return new Page<>(items, ordered.size(), limit, next);
     }
 }

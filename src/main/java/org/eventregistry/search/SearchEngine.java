@@ -1,0 +1,183 @@
+package org.eventregistry.search;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.platform.error.RegistryException;
+import org.hibernate.search.backend.elasticsearch.index.layout.IndexLayoutStrategy;
+import org.hibernate.search.engine.environment.bean.BeanReference;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
+import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The index, on the engine the configuration names: Lucene in a folder of the data directory by default, or a
+ * shared OpenSearch cluster. The mapping is built when the indexer first needs it and again after a failure, so the
+ * registry starts (and serves everything but search) while OpenSearch is away; searches then get a 503 problem.
+ */
+@ApplicationScoped
+public class SearchEngine {
+
+    private static final Logger LOG = Logger.getLogger(SearchEngine.class);
+
+    private final SearchConfig config;
+    private final RegistryConfig registry;
+    private volatile CloseableSearchMapping mapping;
+    private volatile String stateName;
+
+    SearchEngine(SearchConfig config, RegistryConfig registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
+    SearchConfig.Engine engine() {
+        return config.engine();
+    }
+
+    boolean shared() {
+        return config.engine() == SearchConfig.Engine.OPENSEARCH;
+    }
+
+    /**
+     * The name of this index's row in search_index_state: an embedded index is named by the id kept in its own folder
+     * (a new or emptied folder is a new index), the shared one by its OpenSearch name.
+     */
+    String stateName() {
+        return stateName;
+    }
+
+    boolean available() {
+        return mapping != null;
+    }
+
+    /** Builds the mapping (and creates the index when missing); throws when the engine cannot be reached. */
+    synchronized void open() {
+        if (mapping != null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("hibernate.search.schema_management.strategy", "none");
+        String name;
+        if (shared()) {
+            properties.put("hibernate.search.backend.type", "elasticsearch");
+            properties.put("hibernate.search.backend.hosts", String.join(",", config.opensearchHosts()));
+            properties.put("hibernate.search.backend.protocol", config.opensearchProtocol());
+            config.opensearchUsername().ifPresent(u -> properties.put("hibernate.search.backend.username", u));
+            config.opensearchPassword().ifPresent(p -> properties.put("hibernate.search.backend.password", p));
+            properties.put("hibernate.search.backend.connection_timeout", 3000);
+            properties.put("hibernate.search.backend.read_timeout", 10000);
+            properties.put("hibernate.search.backend.request_timeout", 10000);
+            properties.put("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new Analysis.OpenSearch()));
+            String prefix = config.opensearchIndex().toLowerCase(Locale.ROOT);
+            properties.put("hibernate.search.backend.layout.strategy", BeanReference.ofInstance(new Prefixed(prefix)));
+            name = "opensearch:" + prefix + "-" + SearchDocument.INDEX;
+        } else {
+            Path root = directory();
+            properties.put("hibernate.search.backend.type", "lucene");
+            properties.put("hibernate.search.backend.directory.root", root.toString());
+            properties.put("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new Analysis.Lucene()));
+            name = "lucene:" + instanceId(root);
+        }
+        CloseableSearchMapping built = SearchMapping.builder(AnnotatedTypeSource.fromClasses(SearchDocument.class))
+                .properties(properties).build();
+        try (SearchSession session = built.createSession()) {
+            session.schemaManager().createIfMissing();
+        } catch (RuntimeException e) {
+            built.close();
+            throw e;
+        }
+        stateName = name;
+        mapping = built;
+        LOG.infof("Search engine %s ready (index %s)", config.engine().name().toLowerCase(Locale.ROOT), name);
+    }
+
+    /** Drops the mapping after the engine failed, so the next use builds it again. */
+    synchronized void reset() {
+        CloseableSearchMapping old = mapping;
+        mapping = null;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing a failed search mapping", e);
+            }
+        }
+    }
+
+    /** A session for queries; a 503 problem while the engine is unavailable. */
+    SearchSession session() {
+        CloseableSearchMapping current = mapping;
+        if (current == null) {
+            throw new RegistryException.ServiceUnavailable("Search is starting or its engine cannot be reached; try again shortly", 5);
+        }
+        return current.createSession();
+    }
+
+    /** A session whose writes are committed and visible to searches when it closes. */
+    SearchSession writingSession() {
+        CloseableSearchMapping current = mapping;
+        if (current == null) {
+            throw new IllegalStateException("The search engine is not open");
+        }
+        return current.createSessionWithOptions()
+                .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.sync()).build();
+    }
+
+    private Path directory() {
+        return Path.of(config.directory().orElse(Path.of(registry.dataDir(), "search").toString())).toAbsolutePath();
+    }
+
+    /** The id of an embedded index folder, made when the folder is new. */
+    private static String instanceId(Path root) {
+        try {
+            Files.createDirectories(root);
+            Path file = root.resolve("index-id");
+            if (Files.exists(file)) {
+                String id = Files.readString(file, StandardCharsets.UTF_8).strip();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            String id = UUID.randomUUID().toString();
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+            return id;
+        } catch (IOException e) {
+            throw new IllegalStateException("The search index folder " + root + " cannot be used", e);
+        }
+    }
+
+    void close(@Observes ShutdownEvent shutdown) {
+        reset();
+    }
+
+    /** OpenSearch names under a configurable prefix, so several registries can share one cluster. */
+    record Prefixed(String prefix) implements IndexLayoutStrategy {
+        @Override
+        public String createInitialElasticsearchIndexName(String index) {
+            return prefix + "-" + index + "-000001";
+        }
+
+        @Override
+        public String createWriteAlias(String index) {
+            return prefix + "-" + index + "-write";
+        }
+
+        @Override
+        public String createReadAlias(String index) {
+            return prefix + "-" + index + "-read";
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.eventregistry.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One result: enough of the record to show it in a result list without another request. */
+@Schema(name = "SearchHit")
+public record SearchHit(
+        @Schema(description = "event, speaker or publication", enumeration = {"event", "speaker", "publication"}, examples = "event")
+        String kind,
+        @Schema(examples = "01JXAMPLE0000000000000000A") String id,
+        @Schema(examples = "democracy-meets-strategy") String slug,
+        @Schema(description = "The title, or a speaker's name", examples = "Democracy Meets Strategy") String title,
+        @Schema(description = "Relevance: higher is better; comparable within one answer only", examples = "7.42") double score,
+        @Schema(description = "A passage where the words were found, HTML-escaped, the words in <mark>; null when only the title matched",
+                nullable = true, examples = "The <mark>conference</mark> brings together…") String snippet,
+        @Schema(description = "The record's key fields; those it does not have are left out") Fields fields) {
+
+    /** The key fields a result list shows: dates and place for events, affiliation for speakers, periodical for publications. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SearchHitFields")
+    public record Fields(
+            @Schema(description = "Event: start, in its own zone") OffsetDateTime startsAt,
+            @Schema(description = "Event: end, in its own zone") OffsetDateTime endsAt,
+            @Schema(description = "Event: IANA time zone", examples = "Europe/Belgrade") String timeZone,
+            @Schema(description = "Event: CONFERENCE, PANEL...", examples = "CONFERENCE") String eventType,
+            @Schema(description = "Event: SCHEDULED, CANCELLED...", examples = "SCHEDULED") String status,
+            @Schema(description = "Event: venue name", examples = "Palace of Serbia") String venue,
+            @Schema(description = "Event: venue city", examples = "Belgrade") String city,
+            @Schema(description = "Event venue's or speaker's country (ISO 3166-1 alpha-2)", examples = "RS") String country,
+            @Schema(description = "Speaker: position", examples = "President") String position,
+            @Schema(description = "Speaker: affiliation", examples = "CIRSD") String affiliation,
+            @Schema(description = "Speaker: photo URL") String photoUrl,
+            @Schema(description = "Publication: ARTICLE, BOOK...", examples = "ARTICLE") String publicationType,
+            @Schema(description = "Publication: periodical", examples = "Horizons") String periodical,
+            @Schema(description = "Publication: date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", examples = "2025-06")
+            String publishedOn,
+            @Schema(description = "Publication: authors' names, in order") List<String> authors,
+            @Schema(description = "DRAFT or PUBLISHED (drafts are found by staff only)", examples = "PUBLISHED")
+            String publicationStatus) {
+    }
+
+}

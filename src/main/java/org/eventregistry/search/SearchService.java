@@ -1,0 +1,309 @@
+package org.eventregistry.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eventregistry.access.Caller;
+import org.eventregistry.event.EventType;
+import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.platform.http.QueryValues;
+import org.eventregistry.platform.paging.Cursors;
+import org.eventregistry.platform.search.TextSearch;
+import org.eventregistry.platform.text.Slugs;
+import org.eventregistry.platform.validation.CountryCode;
+import org.eventregistry.platform.validation.LanguageTag;
+import org.eventregistry.publication.PublicationType;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Searches the index: /search across kinds with filters, facets and snippets, type-ahead suggestions, and the
+ * matches behind {@code q} on the collections. Before it asks the index, a search waits (briefly, see
+ * registry.search.max-wait) until the index holds every write committed before the request arrived.
+ */
+@ApplicationScoped
+public class SearchService implements TextSearch {
+
+    /** Deepest result a cursor reaches: past it, narrow the query. */
+    static final int MAX_OFFSET = 10_000;
+    static final int MAX_SUGGESTIONS = 20;
+    /** Words this long or longer forgive one typo; {@link #TWO_TYPOS} and longer, two. */
+    static final int ONE_TYPO = 5;
+    static final int TWO_TYPOS = 9;
+    /** Typos are not looked for in longer words: a word of 40 letters is not mistyped, and fuzzy matching grows with length. */
+    static final int LONGEST_FUZZY = 40;
+    private static final long TIME_BUDGET_MS = 800;
+
+    private static final Map<String, Float> EXACT_FIELDS = Map.of(
+            "title", 6f, "names", 4f, "summary", 2f, "context", 1.5f, "body", 1f);
+    private static final Map<String, Float> FUZZY_FIELDS = Map.of("title_folded", 3f, "names", 2f, "summary_folded", 1f);
+    private static final Map<String, Float> PREFIX_FIELDS = Map.of("title_prefix", 2f, "names_prefix", 1.5f);
+    /** Weight of a match with typos, and of a word's beginning, against the word itself. */
+    private static final float FUZZY_WEIGHT = 0.4f;
+    private static final float PREFIX_WEIGHT = 0.3f;
+    private static final List<String> FACETS = List.of("kind", "topic", "eventType", "publicationType", "year", "country");
+
+    private final SearchEngine engine;
+    private final Indexer indexer;
+    private final SearchConfig config;
+    private final Caller caller;
+    private final Cursors cursors;
+    private final RegistryConfig registry;
+    private final ObjectMapper json;
+
+    SearchService(SearchEngine engine, Indexer indexer, SearchConfig config, Caller caller, Cursors cursors,
+                  RegistryConfig registry, ObjectMapper json) {
+        this.engine = engine;
+        this.indexer = indexer;
+        this.config = config;
+        this.caller = caller;
+        this.cursors = cursors;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    /** The values of the filters, checked: a 400 problem names the first one at fault. */
+    private record Criteria(Set<String> kinds, Instant from, Instant to, Set<String> topics, Set<String> countries,
+                            Set<String> eventTypes, Set<String> publicationTypes, Set<String> languages, boolean drafts) {
+    }
+
+    public SearchPage search(SearchFilters filters, String limitParam, String cursor) {
+        QueryText text = QueryText.parse(filters.q);
+        Criteria criteria = criteria(filters);
+        int limit = QueryValues.limit(limitParam);
+        String binding = filters.canonical(criteria.drafts());
+        int offset = cursor == null ? 0 : cursors.decodeOffset(cursor, binding);
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw QueryValues.bad("cursor", "is not valid");
+        }
+        boolean current = indexer.awaitCurrent(config.maxWait());
+        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
+        FACETS.stream().filter(name -> !name.equals("year")).forEach(name -> keys.put(name, AggregationKey.of(name)));
+        AggregationKey<Map<Integer, Long>> years = AggregationKey.of("year");
+        try (SearchSession session = engine.session()) {
+            var query = session.search(SearchDocument.class)
+                    .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
+                            f.field("title", String.class), f.score(), f.highlight("summary"), f.highlight("body"),
+                            f.field("card", String.class)).asArray())
+                    .where(f -> query(f, text, criteria))
+                    .sort(f -> f.score().then().field("recency").desc().missing().last())
+                    .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                            .numberOfFragments(1).noMatchSize(0));
+            for (Map.Entry<String, AggregationKey<Map<String, Long>>> facet : keys.entrySet()) {
+                query = query.aggregation(facet.getValue(), f -> f.terms().field(facet.getKey(), String.class)
+                        .maxTermCount(facet.getKey().equals("topic") ? 30 : 50).orderByCountDescending());
+            }
+            query = query.aggregation(years, f -> f.terms().field("year", Integer.class).maxTermCount(100).orderByCountDescending());
+            // No truncateAfter here: a truncated collection leaves Lucene's facet collectors without results.
+            SearchResult<Object[]> result = query.fetch(offset, limit);
+            long total = result.total().hitCountLowerBound();
+            List<SearchHit> hits = result.hits().stream().map(this::hit).toList();
+            String next = offset + hits.size() < total && offset + limit <= MAX_OFFSET && hits.size() == limit
+                    ? cursors.encodeOffset(binding, offset + limit) : null;
+            Map<String, List<SearchPage.FacetCount>> facets = new LinkedHashMap<>();
+            for (String facet : FACETS) {
+                Map<?, Long> counts = facet.equals("year") ? result.aggregation(years) : result.aggregation(keys.get(facet));
+                facets.put(facet, counts.entrySet().stream()
+                        .map(e -> new SearchPage.FacetCount(String.valueOf(e.getKey()), e.getValue()))
+                        .sorted(Comparator.comparingLong(SearchPage.FacetCount::count).reversed()
+                                .thenComparing(SearchPage.FacetCount::value))
+                        .toList());
+            }
+            return new SearchPage(hits, total, limit, next, facets, current);
+        }
+    }
+
+    /** Titles and names that begin with the words typed (the last one as a prefix), best and latest first. */
+    public List<Suggestion> suggest(String q, List<String> types, String limitParam) {
+        QueryText text = QueryText.parse(q);
+        int limit = QueryValues.limit(limitParam, 8, MAX_SUGGESTIONS);
+        Set<String> kinds = kinds(types);
+        boolean drafts = caller.canSeeDrafts();
+        List<String> words = new ArrayList<>(text.words());
+        text.phrases().forEach(p -> words.addAll(List.of(p.split(" "))));
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        indexer.awaitCurrent(config.maxWait());
+        try (SearchSession session = engine.session()) {
+            return session.search(SearchDocument.class)
+                    .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
+                            f.field("title", String.class)).asArray())
+                    .where(f -> {
+                        var all = f.bool();
+                        for (String word : words) {
+                            String prefix = word.length() > Analysis.LONGEST_PREFIX ? word.substring(0, Analysis.LONGEST_PREFIX) : word;
+                            all.must(f.match().field("title_prefix").matching(prefix));
+                        }
+                        visibility(f, all, drafts);
+                        if (!kinds.isEmpty()) {
+                            all.filter(f.terms().field("kind").matchingAny(kinds));
+                        }
+                        return all;
+                    })
+                    .sort(f -> f.score().then().field("recency").desc().missing().last())
+                    .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
+                    .fetchHits(limit).stream()
+                    .map(row -> new Suggestion((String) row[1], (String) row[0], (String) row[2], (String) row[3]))
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<String> matching(Kind kind, String q, boolean drafts) {
+        QueryText text = QueryText.parse(q);
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        Criteria criteria = new Criteria(Set.of(name), null, null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), drafts);
+        if (text.isEmpty()) {
+            return null;
+        }
+        indexer.awaitCurrent(config.maxWait());
+        try (SearchSession session = engine.session()) {
+            return session.search(SearchDocument.class)
+                    .select(f -> f.id(String.class))
+                    .where(f -> query(f, text, criteria))
+                    .sort(f -> f.score().then().field("recency").desc().missing().last())
+                    .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
+                    .fetchHits(MAX_MATCHES);
+        }
+    }
+
+    /** Every word must be found (as written, with a typo, or as the beginning of a word); phrases in their order. */
+    private PredicateFinalStep query(TypedSearchPredicateFactory<?> f, QueryText text, Criteria c) {
+        BooleanPredicateClausesStep<?, ?> all = f.bool();
+        if (text.isEmpty()) {
+            all.must(f.matchAll());
+        }
+        for (String word : text.words()) {
+            // One clause per field, so each field's own analyser reads the word.
+            var any = f.bool();
+            EXACT_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(word).boost(boost)));
+            int length = word.codePointCount(0, word.length());
+            if (length >= ONE_TYPO && length <= LONGEST_FUZZY) {
+                int typos = length >= TWO_TYPOS ? 2 : 1;
+                FUZZY_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(word).fuzzy(typos, 1)
+                        .boost(boost * FUZZY_WEIGHT)));
+            }
+            if (length >= 2) {
+                String prefix = length > Analysis.LONGEST_PREFIX ? word.substring(0, Analysis.LONGEST_PREFIX) : word;
+                PREFIX_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(prefix).boost(boost * PREFIX_WEIGHT)));
+            }
+            all.must(any);
+        }
+        for (String phrase : text.phrases()) {
+            var any = f.bool();
+            EXACT_FIELDS.forEach((field, boost) -> any.should(f.phrase().field(field).matching(phrase).boost(boost)));
+            all.must(any);
+        }
+        visibility(f, all, c.drafts());
+        if (!c.kinds().isEmpty()) {
+            all.filter(f.terms().field("kind").matchingAny(c.kinds()));
+        }
+        if (c.from() != null) {
+            all.filter(f.range().field("endsAt").atLeast(c.from()));
+        }
+        if (c.to() != null) {
+            all.filter(f.range().field("startsAt").atMost(c.to()));
+        }
+        if (!c.topics().isEmpty()) {
+            all.filter(f.terms().field("topicKey").matchingAny(c.topics()));
+        }
+        if (!c.countries().isEmpty()) {
+            all.filter(f.terms().field("country").matchingAny(c.countries()));
+        }
+        if (!c.eventTypes().isEmpty()) {
+            all.filter(f.terms().field("eventType").matchingAny(c.eventTypes()));
+        }
+        if (!c.publicationTypes().isEmpty()) {
+            all.filter(f.terms().field("publicationType").matchingAny(c.publicationTypes()));
+        }
+        if (!c.languages().isEmpty()) {
+            all.filter(f.terms().field("language").matchingAny(c.languages()));
+        }
+        return all;
+    }
+
+    private static void visibility(TypedSearchPredicateFactory<?> f, BooleanPredicateClausesStep<?, ?> all, boolean drafts) {
+        if (!drafts) {
+            all.filter(f.match().field("published").matching(true));
+        }
+    }
+
+    private Criteria criteria(SearchFilters f) {
+        ZoneId zone = registry.defaultTimeZone();
+        Instant from = QueryValues.bound("from", f.from, false, zone);
+        Instant to = QueryValues.bound("to", f.to, true, zone);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw QueryValues.bad("to", "must not be before from");
+        }
+        Set<String> countries = QueryValues.split(f.country).stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (String country : countries) {
+            if (!CountryCode.CODES.contains(country)) {
+                throw QueryValues.bad("country", "'" + country + "' is not an ISO 3166-1 alpha-2 code");
+            }
+        }
+        return new Criteria(kinds(f.type), from, to,
+                QueryValues.split(f.topic).stream().map(Slugs::key).collect(Collectors.toSet()),
+                countries,
+                QueryValues.enums("eventType", f.eventType, EventType.class).stream().map(Enum::name).collect(Collectors.toSet()),
+                QueryValues.enums("publicationType", f.publicationType, PublicationType.class).stream().map(Enum::name)
+                        .collect(Collectors.toSet()),
+                QueryValues.split(f.language).stream().map(LanguageTag.Check::canonical).collect(Collectors.toSet()),
+                caller.canSeeDrafts());
+    }
+
+    private static Set<String> kinds(List<String> types) {
+        Set<String> kinds = QueryValues.split(types).stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (String kind : kinds) {
+            if (!Set.of("event", "speaker", "publication").contains(kind)) {
+                throw QueryValues.bad("type", "'" + kind + "' is not one of event, speaker, publication");
+            }
+        }
+        return kinds;
+    }
+
+    @SuppressWarnings("unchecked")
+    private SearchHit hit(Object[] row) {
+        List<String> summary = (List<String>) row[5];
+        List<String> body = (List<String>) row[6];
+        String snippet = !summary.isEmpty() ? summary.get(0) : !body.isEmpty() ? body.get(0) : null;
+        SearchHit.Fields fields;
+        try {
+            // Times keep the event's own offset, as the card stored them.
+            fields = json.readerFor(SearchHit.Fields.class).without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                    .readValue((String) row[7]);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A search card cannot be read", e);
+        }
+        if (!caller.canSeeDrafts()) {
+            fields = withoutStatus(fields);
+        }
+        float score = (Float) row[4];
+        return new SearchHit((String) row[1], (String) row[0], (String) row[2], (String) row[3],
+                Math.round(score * 1000) / 1000.0, snippet, fields);
+    }
+
+    /** The public knows every record it finds is published: the status is shown to staff only. */
+    private static SearchHit.Fields withoutStatus(SearchHit.Fields f) {
+        return new SearchHit.Fields(f.startsAt(), f.endsAt(), f.timeZone(), f.eventType(), f.status(), f.venue(), f.city(), f.country(),
+                f.position(), f.affiliation(), f.photoUrl(), f.publicationType(), f.periodical(), f.publishedOn(), f.authors(), null);
+    }
+}

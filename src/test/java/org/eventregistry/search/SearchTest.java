@@ -1,0 +1,352 @@
+package org.eventregistry.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.eventregistry.RegistryApi.PROBLEM_JSON;
+import static org.eventregistry.RegistryApi.anonymous;
+import static org.eventregistry.RegistryApi.createEvent;
+import static org.eventregistry.RegistryApi.event;
+import static org.eventregistry.RegistryApi.given;
+import static org.eventregistry.RegistryApi.minimalEvent;
+import static org.eventregistry.RegistryApi.uniqueTag;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Search as visitors and staff use it: what they type finds the right records first, whatever the accents, case,
+ * alphabet, word forms and small typos; drafts stay with staff; hits carry what a result list shows.
+ * Each test tags its records with a unique word, so the others in the shared database do not interfere.
+ */
+@QuarkusTest
+class SearchTest {
+
+    private static final String SEARCH = "/api/v1/search";
+
+    static String speaker(String given, String family, String affiliation, String email) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("givenName", given);
+        body.put("familyName", family);
+        body.put("affiliation", affiliation);
+        if (email != null) {
+            body.put("email", email);
+        }
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/speakers").then().statusCode(201).extract().path("id");
+    }
+
+    static String publication(String title, String topic, String status, Object... authors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "ARTICLE");
+        body.put("title", title);
+        body.put("publishedOn", "2025-03");
+        body.put("periodical", Map.of("name", "Horizons"));
+        body.put("topics", List.of(topic));
+        body.put("authors", List.of(authors));
+        body.put("publicationStatus", status);
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/publications").then().statusCode(201).extract().path("id");
+    }
+
+    static List<String> ids(String q, Object... params) {
+        var request = anonymous().queryParam("q", q).queryParam("limit", 100);
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.queryParam((String) params[i], params[i + 1]);
+        }
+        return request.get(SEARCH).then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+    }
+
+    @Test
+    void accentsCaseAndAlphabetDoNotMatter() {
+        String tag = uniqueTag();
+        String latin = speaker("Jelena", "Jovanović", "Institute " + tag, null);
+        for (String q : List.of("jovanovic", "JOVANOVIC", "Jovanović", "Јовановић", "jovanović")) {
+            assertTrue(ids(q + " " + tag).contains(latin), q + " finds the Latin spelling");
+        }
+        String cyrillic = speaker("Марко", "Петровић", "Институт " + tag, null);
+        assertTrue(ids("Marko Petrovic " + tag).contains(cyrillic), "Latin finds the Cyrillic spelling");
+    }
+
+    @Test
+    void englishWordFormsAndTyposAndWordBeginningsMatch() {
+        String tag = uniqueTag();
+        String id = createEvent(event("Regional security conferences " + tag, tag, "PUBLISHED")).getString("id");
+        assertTrue(ids("conference " + tag).contains(id), "a singular finds a plural");
+        assertTrue(ids("secruity " + tag).contains(id), "a transposition in a longer word is forgiven");
+        assertTrue(ids("regio " + tag).contains(id), "the beginning of a word finds it");
+        assertTrue(ids("unrelatedword " + tag).isEmpty(), "every word must be found");
+    }
+
+    @Test
+    void quotedPhrasesKeepTheirOrder() {
+        String tag = uniqueTag();
+        String ordered = createEvent(event("Arms control in Europe " + tag, tag, "PUBLISHED")).getString("id");
+        String reversed = createEvent(event("Control of arms in Europe " + tag, tag, "PUBLISHED")).getString("id");
+        List<String> found = ids("\"arms control\" " + tag);
+        assertTrue(found.contains(ordered));
+        assertTrue(!found.contains(reversed), "the phrase's order matters");
+        List<String> words = ids("arms control " + tag);
+        assertTrue(words.contains(ordered) && words.contains(reversed), "without quotes order does not matter");
+    }
+
+    @Test
+    void titlesRankAboveSummariesAndTextsAndHitsCarryTheirKeyFields() {
+        String tag = uniqueTag();
+        Map<String, Object> inText = event("Evening lecture " + tag, tag, "PUBLISHED");
+        inText.put("description", "<p>We will talk about diplomacy and much else.</p>");
+        String text = createEvent(inText).getString("id");
+        Map<String, Object> inSummary = event("Morning lecture " + tag, tag, "PUBLISHED");
+        inSummary.put("summary", "Diplomacy after the war");
+        String summary = createEvent(inSummary).getString("id");
+        Map<String, Object> inTitle = event("Diplomacy today " + tag, tag, "PUBLISHED");
+        inTitle.put("venue", Map.of("name", "Palace of Serbia", "city", "Belgrade", "country", "RS"));
+        String title = createEvent(inTitle).getString("id");
+
+        JsonPath page = anonymous().queryParam("q", "diplomacy " + tag).get(SEARCH).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(title, summary, text), page.getList("items.id", String.class));
+        assertEquals("event", page.getString("items[0].kind"));
+        assertEquals("Belgrade", page.getString("items[0].fields.city"));
+        assertEquals("RS", page.getString("items[0].fields.country"));
+        assertEquals("2030-05-10T10:00:00+02:00", page.getString("items[0].fields.startsAt"));
+        assertTrue(page.getDouble("items[0].score") > page.getDouble("items[1].score"));
+        assertEquals("<mark>Diplomacy</mark> after the war", page.getString("items[1].snippet"));
+        assertEquals(3, page.getInt("total"));
+        assertTrue(page.getBoolean("current"));
+    }
+
+    @Test
+    void snippetsEscapeEverythingButTheMarks() {
+        String tag = uniqueTag();
+        Map<String, Object> body = event("Escaping " + tag, tag, "PUBLISHED");
+        body.put("summary", "Tom & Jerry <script>alert(1)</script> discuss neutrality");
+        createEvent(body);
+        String snippet = anonymous().queryParam("q", "neutrality " + tag).get(SEARCH).then().statusCode(200)
+                .extract().path("items[0].snippet");
+        assertTrue(snippet.contains("<mark>neutrality</mark>"), snippet);
+        assertTrue(snippet.contains("&amp;") && snippet.contains("&lt;script&gt;") && !snippet.contains("<script>"), snippet);
+    }
+
+    @Test
+    void draftsAreFoundByStaffOnlyAndPrivateFieldsNever() {
+        String tag = uniqueTag();
+        String draft = createEvent(event("Closed roundtable " + tag, tag, "DRAFT")).getString("id");
+        String draftArticle = publication("Unpublished essay " + tag, tag, "DRAFT");
+        assertTrue(ids("roundtable " + tag).isEmpty(), "the public does not find a draft event");
+        assertTrue(ids("essay " + tag).isEmpty(), "the public does not find a draft publication");
+        given().queryParam("q", "roundtable " + tag).get(SEARCH).then().statusCode(200)
+                .body("items.id", contains(draft)).body("items[0].fields.publicationStatus", equalTo("DRAFT"));
+        given().queryParam("q", "essay " + tag).get(SEARCH).then().body("items.id", contains(draftArticle));
+        anonymous().queryParam("q", tag).get(SEARCH).then().body("facets.kind", empty());
+
+        String secret = uniqueTag();
+        speaker("Private", "Person " + tag, "Nowhere", secret + "@example.org");
+        given().queryParam("q", secret).get(SEARCH).then().statusCode(200).body("items", empty());
+        // Publishing makes the draft public; going back to draft hides it again.
+        given().contentType("application/merge-patch+json").body(Map.of("publicationStatus", "PUBLISHED"))
+                .patch("/api/v1/events/" + draft).then().statusCode(200);
+        assertEquals(List.of(draft), ids("roundtable " + tag));
+        given().contentType("application/merge-patch+json").body(Map.of("publicationStatus", "DRAFT"))
+                .patch("/api/v1/events/" + draft).then().statusCode(200);
+        assertTrue(ids("roundtable " + tag).isEmpty());
+    }
+
+    @Test
+    void writesAreSearchableOnceCommittedAndDeletesAndRenamesFollow() {
+        String tag = uniqueTag();
+        String speaker = speaker("Ana", "Brnabić" + tag, "Government", null);
+        String event = createEvent(event("Summit " + tag, tag, "PUBLISHED")).getString("id");
+        given().contentType(ContentType.JSON).body(Map.of("speaker", speaker, "role", "KEYNOTE"))
+                .post("/api/v1/events/" + event + "/speakers").then().statusCode(201);
+        String article = publication("Notes " + tag, tag, "PUBLISHED", speaker);
+        assertTrue(ids("brnabic" + tag).containsAll(List.of(speaker, event, article)),
+                "a speaker is found, and the events they speak at and the articles they wrote");
+
+        // A refused write leaves nothing to find.
+        Map<String, Object> refused = event("Refused " + tag, tag, "PUBLISHED");
+        refused.put("endsAt", "2000-01-01T00:00:00Z");
+        given().contentType(ContentType.JSON).body(refused).post("/api/v1/events").then().statusCode(422);
+        assertTrue(ids("refused " + tag).isEmpty());
+
+        given().contentType("application/merge-patch+json").body(Map.of("familyName", "Renamed" + tag, "displayName", "Ana Renamed" + tag))
+                .patch("/api/v1/speakers/" + speaker).then().statusCode(200);
+        assertEquals(List.of(), ids("brnabic" + tag), "the old name is gone from the speaker, the line-up and the authors");
+        assertTrue(ids("renamed" + tag).containsAll(List.of(speaker, event, article)));
+
+        given().delete("/api/v1/publications/" + article).then().statusCode(204);
+        assertTrue(!ids("notes " + tag).contains(article), "a deleted record is not found");
+    }
+
+    @Test
+    void filtersNarrowAndFacetsCount() {
+        String tag = uniqueTag();
+        Map<String, Object> panel = event("Panel on energy " + tag, tag, "PUBLISHED");
+        panel.put("type", "PANEL");
+        panel.put("venue", Map.of("name", "Hall", "city", "Belgrade", "country", "RS"));
+        String p = createEvent(panel).getString("id");
+        Map<String, Object> lecture = event("Lecture on energy " + tag, tag, "PUBLISHED");
+        lecture.put("startsAt", "2031-05-10T10:00:00+02:00");
+        lecture.put("endsAt", "2031-05-10T12:00:00+02:00");
+        String l = createEvent(lecture).getString("id");
+        String a = publication("Energy security " + tag, tag, "PUBLISHED");
+
+        assertEquals(List.of(p), ids("energy " + tag, "eventType", "PANEL"));
+        assertEquals(List.of(p), ids("energy " + tag, "country", "RS"));
+        assertEquals(List.of(a), ids("energy " + tag, "type", "publication"));
+        assertEquals(List.of(l), ids("energy " + tag, "from", "2031-01-01", "to", "2031-12-31"));
+        JsonPath page = anonymous().queryParam("q", "energy " + tag).get(SEARCH).then().statusCode(200).extract().jsonPath();
+        assertEquals(3, page.getInt("total"));
+        assertEquals(Map.of("event", 2, "publication", 1), facet(page, "kind"));
+        assertEquals(Map.of("PANEL", 1, "LECTURE", 1), facet(page, "eventType"));
+        assertEquals(Map.of("2030", 1, "2031", 1, "2025", 1), facet(page, "year"));
+        assertEquals(Map.of("ARTICLE", 1), facet(page, "publicationType"));
+        assertEquals(Map.of(tag, 3), facet(page, "topic"));
+    }
+
+    private static Map<String, Integer> facet(JsonPath page, String name) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<Map<String, Object>> values = page.getList("facets." + name);
+        values.forEach(v -> counts.put((String) v.get("value"), ((Number) v.get("count")).intValue()));
+        return counts;
+    }
+
+    @Test
+    void cursorsWalkTheResultsOnce() {
+        String tag = uniqueTag();
+        for (int i = 0; i < 5; i++) {
+            createEvent(event("Seminar " + i + " " + tag, tag, "PUBLISHED"));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = anonymous().queryParam("q", "seminar " + tag).queryParam("limit", 2);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(SEARCH).then().statusCode(200).body("total", equalTo(5)).extract().jsonPath();
+            seen.addAll(page.getList("items.id", String.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(5, seen.size());
+        assertEquals(5, seen.stream().distinct().count());
+        String first = anonymous().queryParam("q", "seminar " + tag).queryParam("limit", 2).get(SEARCH).then().extract().path("nextCursor");
+        anonymous().queryParam("q", "other " + tag).queryParam("cursor", first).get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void suggestionsCompleteWhatIsTyped() {
+        String tag = uniqueTag();
+        String vuk = speaker("Vuk", "Jeremić" + tag, "CIRSD", null);
+        String event = createEvent(event("Jeremiad " + tag + " forum", tag, "PUBLISHED")).getString("id");
+        List<String> found = anonymous().queryParam("q", "jeremic" + tag.substring(0, 6)).get(SEARCH + "/suggest").then().statusCode(200)
+                .extract().jsonPath().getList("id", String.class);
+        assertTrue(found.contains(vuk), "the beginning of a name completes it: " + found);
+        anonymous().queryParam("q", "vuk jeremic" + tag).get(SEARCH + "/suggest").then().statusCode(200)
+                .body("id", contains(vuk)).body("[0].text", equalTo("Vuk Jeremić" + tag)).body("[0].kind", equalTo("speaker"));
+        anonymous().queryParam("q", tag + " for").get(SEARCH + "/suggest").then().body("id", contains(event));
+        anonymous().queryParam("q", tag).queryParam("type", "event").get(SEARCH + "/suggest").then().body("id", contains(event));
+        anonymous().queryParam("q", "").get(SEARCH + "/suggest").then().statusCode(200).body("", empty());
+    }
+
+    @Test
+    void collectionsUseTheSameEngineAndKeepTheirFiltersAndSorts() {
+        String tag = uniqueTag();
+        Map<String, Object> early = event("Belgrade security forum " + tag, tag, "PUBLISHED");
+        early.put("startsAt", "2030-01-10T10:00:00+01:00");
+        early.put("endsAt", "2030-01-10T12:00:00+01:00");
+        String e1 = createEvent(early).getString("id");
+        Map<String, Object> late = event("Forum " + tag, tag, "PUBLISHED");
+        late.put("summary", "On security in Belgrade");
+        String e2 = createEvent(late).getString("id");
+        createEvent(event("Unrelated " + tag, tag, "PUBLISHED"));
+
+        anonymous().queryParam("q", "belgrade security").queryParam("topic", tag).get("/api/v1/events").then().statusCode(200)
+                .body("items.id", contains(e1, e2)).body("total", equalTo(2));
+        anonymous().queryParam("q", "BELGRADE secuirty").queryParam("topic", tag).queryParam("sort", "-startsAt")
+                .get("/api/v1/events").then().statusCode(200).body("items.id", contains(e2, e1));
+        anonymous().queryParam("q", "nothingmatches").queryParam("topic", tag).get("/api/v1/events").then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(0));
+        String s = speaker("Dragan", "Šutanovac" + tag, "Parliament", null);
+        anonymous().queryParam("q", "sutanovac" + tag).get("/api/v1/speakers").then().statusCode(200).body("items.id", contains(s));
+        String a = publication("Neutrality revisited " + tag, tag, "PUBLISHED");
+        anonymous().queryParam("q", "neutral revisit").queryParam("topic", tag).get("/api/v1/publications").then().statusCode(200)
+                .body("items.id", contains(a));
+        anonymous().queryParam("q", "revisited").queryParam("topic", tag).get("/api/v1/feeds/publications.json").then().statusCode(200)
+                .body("items", hasSize(1));
+    }
+
+    @Test
+    void theEngineQueryLanguageIsNotExposedAndOddInputIsNeverAnError() {
+        String tag = uniqueTag();
+        String id = createEvent(event("Title with words " + tag, tag, "PUBLISHED")).getString("id");
+        for (String q : List.of("*:*", "*", "title:" + tag, "\"unbalanced " + tag, tag + "^999999", "a^999999", "(" + tag,
+                tag + " AND OR NOT", "+-&&||!(){}[]^\"~*?:\\/", "\u00a0\u2028\u200b" + tag, "x".repeat(200), "w".repeat(60) + " " + tag,
+                "%", "' or 1=1 --", "\uD83D\uDE00 " + tag, "title:(" + tag + ")~2")) {
+            anonymous().queryParam("q", q).get(SEARCH).then().statusCode(200);
+            anonymous().queryParam("q", q).get(SEARCH + "/suggest").then().statusCode(200);
+            anonymous().queryParam("q", q).get("/api/v1/events").then().statusCode(200);
+        }
+        // Control characters in a URL are refused before any search (a 400 problem, as for every operation).
+        anonymous().queryParam("q", "\u0000\u0001" + tag).get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+        assertTrue(ids("title:" + tag).contains(id), "a field name is read as a word");
+        assertTrue(ids("\"unbalanced " + tag).isEmpty(), "an unbalanced quote is a character; both words must be found");
+        anonymous().queryParam("q", "x".repeat(201)).get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("q"));
+        anonymous().queryParam("q", "x".repeat(201)).get("/api/v1/speakers").then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("type", "poem").get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("eventType", "PARTY").get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("country", "XX").get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("from", "someday").get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("cursor", "forged").get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("limit", 0).get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+        anonymous().queryParam("colour", "red").get(SEARCH).then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void withoutWordsEverythingMatchingTheFiltersComesLatestFirst() {
+        String tag = uniqueTag();
+        String older = createEvent(minimalEvent(tag)).getString("id");
+        Map<String, Object> newer = minimalEvent(tag);
+        newer.put("startsAt", "2032-05-10T10:00:00+02:00");
+        newer.put("endsAt", "2032-05-10T12:00:00+02:00");
+        String later = createEvent(newer).getString("id");
+        anonymous().queryParam("topic", tag).get(SEARCH).then().statusCode(200).body("items.id", contains(later, older))
+                .body("items[0].snippet", nullValue());
+    }
+
+    @Test
+    void adminsSeeTheIndexStateAndRebuildItWhileSearchesGoOn() {
+        String tag = uniqueTag();
+        String id = createEvent(event("Rebuilt " + tag, tag, "PUBLISHED")).getString("id");
+        given().get("/api/v1/admin/search").then().statusCode(200).body("engine", equalTo("lucene"))
+                .body("changesBehind", notNullValue()).body("position", notNullValue());
+        given().post("/api/v1/admin/search/rebuild").then().statusCode(202);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(List.of(id), ids("rebuilt " + tag), "searches answer during the rebuild");
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (given().get("/api/v1/admin/search").then().extract().<Boolean>path("rebuilding")
+                && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        given().get("/api/v1/admin/search").then().body("rebuilding", equalTo(false)).body("builtAt", notNullValue())
+                .body("changesBehind", equalTo(0));
+        assertEquals(List.of(id), ids("rebuilt " + tag));
+        anonymous().get("/api/v1/admin/search").then().statusCode(401);
+        anonymous().post("/api/v1/admin/search/rebuild").then().statusCode(401);
+        given().get("/api/v1/admin/search").then().body("rebuilding", not(equalTo(true)));
+        anonymous().queryParam("q", tag).get(SEARCH).then().body("facets.kind.value", hasItem("event"));
+    }
+}
