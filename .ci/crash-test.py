@@ -4,7 +4,9 @@
 Starts the packaged registry (target/quarkus-app/quarkus-run.jar), lets 4 client threads POST
 events with unique titles and note the id of every 201, kills the java process with SIGKILL
 after a few seconds of load, restarts it on the same data, and repeats (3 kills by default).
-After the last restart it GETs every acknowledged id as the admin: a 404 is a lost write.
+After the last restart it GETs every acknowledged id as the admin: a 404 is a lost write. Then it
+checks the search index caught up from its persisted cursor: every acknowledged event is found by
+/api/v1/search, and the index holds exactly the events the database holds.
 
 Database: H2 on a fresh temporary data directory, unless REGISTRY_DB_URL says otherwise. For
 PostgreSQL, build the jar with REGISTRY_DB_KIND=postgresql and set REGISTRY_DB_URL, _USER and
@@ -44,7 +46,7 @@ def parse_args():
     parser.add_argument("--kills", type=int, default=3, help="SIGKILLs to survive (default 3)")
     parser.add_argument("--load-seconds", type=float, default=5.0, help="seconds of load before each kill")
     parser.add_argument("--start-timeout", type=float, default=60.0, help="seconds allowed for /q/health/ready")
-    parser.add_argument("--deadline", type=float, default=120.0, help="the run fails past this many seconds")
+    parser.add_argument("--deadline", type=float, default=240.0, help="the run fails past this many seconds")
     parser.add_argument("--log", help="file for the registry's log (default: in a temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary data directory")
     return parser.parse_args()
@@ -213,6 +215,32 @@ def verify(port, acknowledged, deadline):
     return lost, wrong, other
 
 
+def verify_search(port, acknowledged, deadline):
+    """Waits for the index to reach the log's head, then pages through every event it finds:
+    (acknowledged ids it does not find, events it finds, events the database lists)."""
+    while True:
+        status, raw = request(port, "GET", "/api/v1/admin/search")
+        if status == 200 and json.loads(raw)["changesBehind"] == 0 and not json.loads(raw)["rebuilding"]:
+            break
+        if time.monotonic() > deadline:
+            raise Failure(f"the search index did not catch up: {status} {raw[:300]!r}")
+        time.sleep(0.5)
+    found, cursor = set(), None
+    while True:
+        path = "/api/v1/search?type=event&limit=100" + (f"&cursor={cursor}" if cursor else "")
+        status, raw = request(port, "GET", path)
+        if status != 200:
+            raise Failure(f"GET {path} answered {status}: {raw[:300]!r}")
+        page = json.loads(raw)
+        found.update(item["id"] for item in page["items"])
+        cursor = page["nextCursor"]
+        if not cursor:
+            break
+    status, raw = request(port, "GET", "/api/v1/events?limit=1")
+    listed = json.loads(raw)["total"]
+    return [i for i in acknowledged if i not in found], len(found), listed
+
+
 def database_kind(log_path):
     """The database the registry really used, from Flyway's `Database: jdbc:<kind>:...` line."""
     with open(log_path, errors="replace") as log:
@@ -287,6 +315,19 @@ def main():
         if not acknowledged:
             raise Failure("no write was acknowledged at all")
         lost, wrong, other = verify(port, acknowledged, began + args.deadline)
+        unsearchable, indexed, listed = verify_search(port, acknowledged, began + args.deadline)
+        print(f"crash test ({kind}): search finds {indexed} events, the database lists {listed}, "
+              f"{len(unsearchable)} acknowledged not found", flush=True)
+        for event_id in unsearchable[:10]:
+            print(f"crash test ({kind}): {event_id} is not found by search", file=sys.stderr)
+        if not (unsearchable or indexed != listed) and os.environ.get("REGISTRY_SEARCH_ENGINE", "lucene") == "lucene":
+            # An embedded index that is gone is rebuilt from the database at start.
+            registry.kill()
+            shutil.rmtree(os.path.join(data_dir, "search"))
+            registry.start(args.start_timeout)
+            unsearchable, indexed, listed = verify_search(port, acknowledged, began + args.deadline)
+            print(f"crash test ({kind}): index folder deleted: rebuilt at start, search finds {indexed} events, "
+                  f"{len(unsearchable)} acknowledged not found", flush=True)
         noise = ", ".join(f"{count} x {status}" for status, count in sorted(writers.answers.items()))
         print(f"crash test ({kind}): clients saw {writers.refused} requests without an answer (expected around kills)"
               + (f" and these non-201 answers: {noise}" if noise else ", no non-201 answers"), flush=True)
@@ -300,7 +341,7 @@ def main():
             print(f"crash test ({kind}): GET {event_id} answered {status}", file=sys.stderr)
         summary = (f"crash test ({kind}): {args.kills} kills, {len(acknowledged)} acknowledged writes, {len(lost)} lost"
                    + (f", {len(wrong)} wrong" if wrong else "") + (f", {len(other)} unreadable" if other else ""))
-        failed = bool(lost or wrong or other)
+        failed = bool(lost or wrong or other or unsearchable or indexed != listed)
         code = 1 if failed else 0
     except Failure as problem:
         summary = f"crash test ({kind}): FAILED: {problem}"

@@ -140,8 +140,12 @@ public final class RegistryApi {
      * indexer's work after earlier writes does not run during a measurement.
      */
     public static void searchIndexCurrent() {
-        given().queryParam("limit", 1).get("/api/v1/search").then().statusCode(200)
-                .body("current", org.hamcrest.Matchers.equalTo(true));
+        long deadline = System.currentTimeMillis() + 30_000;
+        boolean current = false;
+        while (!current && System.currentTimeMillis() < deadline) {
+            current = given().queryParam("limit", 1).get("/api/v1/search").then().statusCode(200).extract().path("current");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(current, "the search index did not catch up within 30 s");
     }
 
     /** What every error response must look like: problem+json with the status, and no stack trace. */
