@@ -111,9 +111,10 @@ public class JobLease {
                 s.setObject(2, now.minusSeconds(1));
                 s.executeUpdate();
             }
-            // Free when it ran out; a holder renews its own. A scheduled turn is never renewed, so it stays taken for its span.
+            // Free when it ran out; a holder renews its own. A scheduled turn is never renewed; it is also over once a
+            // turn of the caller's own length has passed, so a shorter period configured later takes effect at once.
             String sql = "update job_lease set holder = ?, expires_at = ?, taken_at = ? where name = ? and (expires_at <= ?"
-                    + (renewable ? " or holder = ?)" : ")");
+                    + (renewable ? " or holder = ?)" : " or taken_at <= ?)");
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, instance);
                 s.setObject(2, now.plus(ttl));
@@ -122,6 +123,8 @@ public class JobLease {
                 s.setObject(5, now);
                 if (renewable) {
                     s.setString(6, instance);
+                } else {
+                    s.setObject(6, now.minus(ttl));
                 }
                 return s.executeUpdate() == 1;
             }
