@@ -1,5 +1,6 @@
 package org.eventregistry.access;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,16 +14,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Runs before every operation: names the request (X-Request-Id), identifies the caller from its bearer
+ * Runs before every operation (after {@link org.eventregistry.platform.http.RequestIds} named it): identifies the caller from its bearer
  * token, enforces {@link AccessPolicy}, and spends one unit of the caller's rate budget.
  */
 public class Authenticator {
 
-    public static final String REQUEST_ID = "X-Request-Id";
-    private static final Pattern CLEAN_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final String CHALLENGE = "Bearer realm=\"registry\"";
 
     private final Caller caller;
@@ -30,8 +28,11 @@ public class Authenticator {
     private final JwtVerifier jwt;
     private final RateLimiter limiter;
     private final RegistryConfig config;
+    private final MeterRegistry metrics;
 
-    public Authenticator(Caller caller, TokenService tokens, JwtVerifier jwt, RateLimiter limiter, RegistryConfig config) {
+    public Authenticator(Caller caller, TokenService tokens, JwtVerifier jwt, RateLimiter limiter, RegistryConfig config,
+                         MeterRegistry metrics) {
+        this.metrics = metrics;
         this.caller = caller;
         this.tokens = tokens;
         this.jwt = jwt;
@@ -41,15 +42,12 @@ public class Authenticator {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
-        String requestId = request.getHeaderString(REQUEST_ID);
-        if (requestId != null && CLEAN_REQUEST_ID.matcher(requestId).matches()) {
-            caller.requestId(requestId);
-        }
         String authorization = request.getHeaderString("Authorization");
         if (authorization != null) {
             try {
                 caller.actAs(identify(authorization));
             } catch (RegistryException.Unauthorized wrong) {
+                metrics.counter("registry.authentication.failures").increment();
                 if (limiter.enabled()) {
                     RateLimiter.Decision decision = limiter.failedAuthentication(clientAddress(http));
                     if (!decision.allowed()) {
@@ -79,7 +77,6 @@ public class Authenticator {
 
     @ServerResponseFilter
     public void decorate(ContainerResponseContext response) {
-        response.getHeaders().putSingle(REQUEST_ID, caller.requestId());
         caller.rateDecision().ifPresent(d -> {
             response.getHeaders().putSingle("RateLimit-Limit", d.limit());
             response.getHeaders().putSingle("RateLimit-Remaining", d.remaining());

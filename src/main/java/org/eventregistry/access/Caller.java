@@ -2,6 +2,8 @@ package org.eventregistry.access;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.eventregistry.platform.http.RequestIds;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +12,7 @@ import java.util.UUID;
 public class Caller {
 
     private Identity identity;
-    private String requestId = UUID.randomUUID().toString();
+    private final String requestId = RequestIds.current().orElseGet(() -> UUID.randomUUID().toString());
     private RateLimiter.Decision rateDecision;
 
     public Optional<Identity> identity() {
@@ -41,10 +43,6 @@ public class Caller {
 
     public String requestId() {
         return requestId;
-    }
-
-    void requestId(String requestId) {
-        this.requestId = requestId;
     }
 
     Optional<RateLimiter.Decision> rateDecision() {

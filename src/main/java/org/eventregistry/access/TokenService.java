@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TokenService {
 
     private static final Logger LOG = Logger.getLogger(TokenService.class);
-    private static final Duration CACHE_FOR = Duration.ofSeconds(30);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     static final String KIND = "token";
 
@@ -59,7 +58,7 @@ public class TokenService {
         String hash = Secrets.hash(secret);
         Instant now = Instant.now();
         Cached token = cache.get(hash);
-        if (token == null || token.fetched().plus(CACHE_FOR).isBefore(now)) {
+        if (token == null || !token.fetched().plus(config.tokenCacheTtl()).isAfter(now)) {
             token = QuarkusTransaction.joiningExisting().call(() -> ApiToken.<ApiToken>find("secretHash", hash).firstResultOptional()
                     .map(t -> new Cached(t.id, t.name, t.role, t.expiresAt, t.revokedAt, now, t.lastUsedAt))
                     .orElse(null));
@@ -122,13 +121,17 @@ public class TokenService {
         return view(find(id), null);
     }
 
-    /** Revokes the token at once on this instance (and within {@link #CACHE_FOR} on others); revoking twice is harmless. */
+    /**
+     * Revokes the token at once on this instance, and on others once their cached copy is older than
+     * {@code registry.token-cache-ttl} (half a second); revoking twice is harmless.
+     */
     @Transactional
     public void revoke(String id) {
         ApiToken token = find(id);
         if (token.revokedAt == null) {
             token.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             audit.record(KIND, token.id, AuditEntry.Operation.REVOKE);
+            LOG.infof("Token %s (%s, %s) revoked by %s", token.id, token.name, token.role, audit.actor());
         }
         cache.remove(token.secretHash);
     }

@@ -6,7 +6,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.eventregistry.platform.cluster.JobLease;
 import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.platform.error.DatabaseUnavailable;
 import org.eventregistry.platform.record.Records;
 
 import java.time.Instant;
@@ -37,14 +40,18 @@ public class ChangeLog {
     private record Row(Entry entry, Operation operation, long version) {
     }
 
+    private static final Logger LOG = Logger.getLogger(ChangeLog.class);
+
     private final EntityManager em;
     private final ObjectMapper json;
     private final RegistryConfig config;
+    private final JobLease lease;
 
-    public ChangeLog(EntityManager em, ObjectMapper json, RegistryConfig config) {
+    public ChangeLog(EntityManager em, ObjectMapper json, RegistryConfig config, JobLease lease) {
         this.em = em;
         this.json = json;
         this.config = config;
+        this.lease = lease;
     }
 
     /** Appends the entries in the caller's transaction and returns the log's position after them. */
@@ -102,9 +109,23 @@ public class ChangeLog {
         return seq;
     }
 
-    /** Drops changes older than the retention and remembers how far it dropped, so older cursors get a 410. */
+    /**
+     * Drops changes older than the retention and remembers how far it dropped, so older cursors get a 410. Every
+     * instance schedules it; the job lease lets one of them run it each interval.
+     */
     @Scheduled(every = "${registry.changes.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
+        try {
+            lease.runOnce("change-purge", config.changes().purgeInterval(), this::purgeNow);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            LOG.warnf("The change purge waits for the database: %s", e.getMessage());
+        }
+    }
+
+    private void purgeNow() {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant oldest = Instant.now().minus(config.changes().retention());
             Number through = (Number) em.createNativeQuery("select max(seq) from change_log where at < :oldest")

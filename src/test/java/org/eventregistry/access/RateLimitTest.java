@@ -11,6 +11,7 @@ import static org.eventregistry.RegistryApi.ADMIN_TOKEN;
 import static org.eventregistry.RegistryApi.anonymous;
 import static org.eventregistry.RegistryApi.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Budgets per caller: anonymous by address, each token its own; a spent budget is a 429 with Retry-After. */
@@ -48,5 +49,9 @@ class RateLimitTest {
 
         // A token's budget is separate from the address's, and sized by its role.
         as(ADMIN_TOKEN).get("/api/v1/events").then().statusCode(200).header("RateLimit-Limit", "12");
+
+        // Operators see the refusals.
+        anonymous().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*registry_rate_limit_refusals_total\\{budget=\"anonymous\"[^}]*} [1-9].*"));
     }
 }

@@ -42,10 +42,13 @@ public class InstanceSecrets {
         }
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        em.createNativeQuery("insert into instance_secret (name, secret) values (:name, :secret)")
+        // Instances that start together on an empty database race here: the first key stored is everyone's key.
+        em.createNativeQuery("insert into instance_secret (name, secret) values (:name, :secret) on conflict do nothing")
                 .setParameter("name", CURSOR_KEY)
                 .setParameter("secret", Base64.getEncoder().encodeToString(fresh))
                 .executeUpdate();
-        return fresh;
+        String stored = (String) em.createNativeQuery("select secret from instance_secret where name = :name")
+                .setParameter("name", CURSOR_KEY).getSingleResult();
+        return Base64.getDecoder().decode(stored);
     }
 }

@@ -48,6 +48,13 @@ public interface RegistryConfig {
     @WithDefault("PT24H")
     Duration idempotencyRetention();
 
+    /**
+     * How long this instance may trust what it read about an API token: a token revoked on another instance is
+     * refused here at most this long after. Keep it at a second or less when several instances share the database.
+     */
+    @WithDefault("PT0.5S")
+    Duration tokenCacheTtl();
+
     /** The first admin token; when unset, one is generated on first start and printed once in the log. */
     Optional<String> adminToken();
 
@@ -92,6 +99,18 @@ public interface RegistryConfig {
         /** Requests with a wrong token a client address may make in a minute before it gets 429s. */
         @WithDefault("30")
         long failedAuthPerMinute();
+
+        /**
+         * Where budgets are kept: {@code database} shares them between every instance on one PostgreSQL, {@code memory}
+         * keeps them in this instance; {@code auto} is the database on PostgreSQL and memory on the embedded H2 (which
+         * only one instance can open).
+         */
+        @WithDefault("auto")
+        Store store();
+
+        enum Store {
+            AUTO, MEMORY, DATABASE
+        }
     }
 
     /** Bearer JWTs from an OpenID Connect provider (Keycloak, Entra ID), accepted beside API tokens when enabled. */

@@ -1,5 +1,6 @@
 package org.eventregistry.platform.http;
 
+import org.eventregistry.platform.error.DatabaseUnavailable;
 import org.eventregistry.platform.error.FieldError;
 import org.eventregistry.platform.error.RegistryException;
 import org.eventregistry.platform.validation.Validation;
@@ -138,8 +139,23 @@ public class ProblemMapper {
             return problem(400, "incomplete-request", "Incomplete request", "The connection closed before the body arrived",
                     uri, List.of());
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Not the request's fault and not a bug: the database is away. Clients retry; readiness is DOWN meanwhile.
+            LOG.warnf("The database is unavailable (%s) for %s", rootMessage(e), uri.getPath());
+            return problemBuilder(503, "database-unavailable", "Service unavailable",
+                    "The registry cannot reach its database just now; retry shortly", uri, List.of())
+                    .header("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return problem(500, "internal-error", "Internal error", "The registry failed to answer; the failure is logged", uri, List.of());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static boolean clientHungUp(Throwable e) {
