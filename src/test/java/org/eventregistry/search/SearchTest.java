@@ -351,5 +351,7 @@ class SearchTest {
         anonymous().post("/api/v1/admin/search/rebuild").then().statusCode(401);
         given().get("/api/v1/admin/search").then().body("rebuilding", not(equalTo(true)));
         anonymous().queryParam("q", tag).get(SEARCH).then().body("facets.kind.value", hasItem("event"));
+        anonymous().get("/q/metrics").then().statusCode(200).body(containsString("registry_search_writes_behind"))
+                .body(containsString("registry_search_seconds_behind"));
     }
 }
