@@ -13,6 +13,7 @@ import org.eventregistry.platform.record.Records;
 import org.eventregistry.platform.text.Ids;
 import org.eventregistry.platform.text.Slugs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,22 +99,32 @@ class DeliveryQueue {
                 .setParameter("id", webhookId).setParameter("me", instance).executeUpdate());
     }
 
-    /** The subscription's next step; reads more of the change log when nothing is queued. */
-    Step next(String webhookId) {
+    /**
+     * Records the outcome of the attempt just made, if any, and returns the subscription's next step, in one
+     * transaction (one commit per delivery); reads more of the change log when nothing is queued. The lease is
+     * renewed once half of it has run out; a lease lost to another instance ends the turn without recording.
+     */
+    Step next(String webhookId, Attempt done, Outcome outcome) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Webhook w = em.find(Webhook.class, webhookId);
-            if (w == null || !w.active || !instance.equals(w.leaseOwner)) {
+            Instant now = Records.now();
+            if (w == null || !instance.equals(w.leaseOwner) || w.leaseUntil == null || !w.leaseUntil.isAfter(now)) {
+                return new Idle();
+            }
+            if (done != null) {
+                record(w, done, outcome, now);
+            }
+            if (!w.active) {
+                return new Idle();
+            }
+            if (Duration.between(now, w.leaseUntil).compareTo(config.lease().dividedBy(2)) < 0 && !renew(webhookId, now)) {
                 return new Idle();
             }
             WebhookDelivery head = head(webhookId);
             if (head == null && enqueueChanges(w)) {
                 head = head(webhookId);
             }
-            if (head == null) {
-                return new Idle();
-            }
-            Instant now = Records.now();
-            if (head.nextAttemptAt == null) {
+            if (head == null || head.nextAttemptAt == null) {
                 return new Idle();
             }
             if (head.nextAttemptAt.isAfter(now)) {
@@ -126,6 +137,12 @@ class DeliveryQueue {
             }
             return new Attempt(w.id, head.id, head.messageId, w.url, secrets, head.payload, head.attempts, head.firstAttemptAt);
         });
+    }
+
+    private boolean renew(String webhookId, Instant now) {
+        return em.createNativeQuery("update webhook set lease_until = :until where id = :id and lease_owner = :me")
+                .setParameter("until", now.plus(config.lease())).setParameter("id", webhookId).setParameter("me", instance)
+                .executeUpdate() == 1;
     }
 
     private WebhookDelivery head(String webhookId) {
@@ -214,44 +231,39 @@ class DeliveryQueue {
                 .collect(Collectors.toSet());
     }
 
-    /** Records what one attempt came to; false when this instance lost the lease meanwhile (the outcome is then dropped). */
-    boolean record(Attempt attempt, Outcome outcome) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Webhook w = em.find(Webhook.class, attempt.webhookId());
-            WebhookDelivery d = em.find(WebhookDelivery.class, attempt.deliveryId());
-            if (w == null || d == null || !instance.equals(w.leaseOwner)) {
-                return false;
+    /** Records what one attempt came to, pausing or disabling the subscription when the outcome says so. */
+    private void record(Webhook w, Attempt attempt, Outcome outcome, Instant now) {
+        WebhookDelivery d = em.find(WebhookDelivery.class, attempt.deliveryId());
+        if (d == null) {
+            return;
+        }
+        d.attempts++;
+        d.lastAttemptAt = outcome.at();
+        d.firstAttemptAt = d.firstAttemptAt == null ? outcome.at() : d.firstAttemptAt;
+        d.responseCode = outcome.status() > 0 ? outcome.status() : null;
+        d.latencyMs = outcome.latencyMs();
+        d.error = outcome.error();
+        switch (outcome.verdict()) {
+            case DELIVERED -> finish(d, WebhookDelivery.Status.DELIVERED, now);
+            case REJECTED -> finish(d, WebhookDelivery.Status.FAILED, now);
+            case GONE -> {
+                finish(d, WebhookDelivery.Status.FAILED, now);
+                pause(w, "The receiver answered 410 Gone, so the subscription was disabled", now);
             }
-            Instant now = Records.now();
-            d.attempts++;
-            d.lastAttemptAt = outcome.at();
-            d.firstAttemptAt = d.firstAttemptAt == null ? outcome.at() : d.firstAttemptAt;
-            d.responseCode = outcome.status() > 0 ? outcome.status() : null;
-            d.latencyMs = outcome.latencyMs();
-            d.error = outcome.error();
-            switch (outcome.verdict()) {
-                case DELIVERED -> finish(d, WebhookDelivery.Status.DELIVERED, now);
-                case REJECTED -> finish(d, WebhookDelivery.Status.FAILED, now);
-                case GONE -> {
-                    finish(d, WebhookDelivery.Status.FAILED, now);
-                    pause(w, "The receiver answered 410 Gone, so the subscription was disabled", now);
-                }
-                case REFUSED -> {
+            case REFUSED -> {
+                d.nextAttemptAt = null;
+                pause(w, "The target was refused: " + outcome.error(), now);
+            }
+            case RETRY -> {
+                Instant next = now.plus(Backoff.delay(d.attempts, outcome.retryAfter(), config));
+                if (next.isAfter(d.firstAttemptAt.plus(config.retryPeriod()))) {
                     d.nextAttemptAt = null;
-                    pause(w, "The target was refused: " + outcome.error(), now);
-                }
-                case RETRY -> {
-                    Instant next = now.plus(Backoff.delay(d.attempts, outcome.retryAfter(), config));
-                    if (next.isAfter(d.firstAttemptAt.plus(config.retryPeriod()))) {
-                        d.nextAttemptAt = null;
-                        pause(w, "Deliveries failed for " + config.retryPeriod() + "; last attempt: " + outcome.error(), now);
-                    } else {
-                        d.nextAttemptAt = next;
-                    }
+                    pause(w, "Deliveries failed for " + config.retryPeriod() + "; last attempt: " + outcome.error(), now);
+                } else {
+                    d.nextAttemptAt = next;
                 }
             }
-            return true;
-        });
+        }
     }
 
     private static void finish(WebhookDelivery d, WebhookDelivery.Status status, Instant now) {

@@ -124,28 +124,22 @@ class WebhookDispatcher {
                 return;
             }
             try {
-                for (int sent = 0; ; sent++) {
+                DeliveryQueue.Step step = queue.next(id, null, null);
+                for (int sent = 0; step instanceof DeliveryQueue.Attempt attempt; sent++) {
                     if (sent == TURN) {
                         more = true;
-                        break;
-                    }
-                    DeliveryQueue.Step step = queue.next(id);
-                    if (step instanceof DeliveryQueue.Wait wait) {
-                        wakeAt(wait.at());
-                        break;
-                    }
-                    if (!(step instanceof DeliveryQueue.Attempt attempt)) {
                         break;
                     }
                     Outcome outcome = sender.send(attempt);
                     LOG.debugf("Webhook %s delivery %s: %s %s", id, attempt.deliveryId(), outcome.verdict(),
                             outcome.error() == null ? "" : outcome.error());
-                    if (!queue.record(attempt, outcome) || !queue.lease(id)) {
-                        break;
-                    }
                     if (outcome.verdict() == Outcome.Verdict.REFUSED || outcome.verdict() == Outcome.Verdict.GONE) {
                         LOG.infof("Webhook %s stopped: %s", id, outcome.error());
                     }
+                    step = queue.next(id, attempt, outcome);
+                }
+                if (step instanceof DeliveryQueue.Wait wait) {
+                    wakeAt(wait.at());
                 }
             } finally {
                 queue.release(id);
