@@ -145,6 +145,8 @@ class Receiver:
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
+        # A kill cuts requests in flight: expected here, so no traceback for a reset connection.
+        self.server.handle_error = lambda request, address: None
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     @property
