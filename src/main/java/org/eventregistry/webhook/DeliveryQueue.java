@@ -13,8 +13,15 @@ import org.eventregistry.platform.record.Records;
 import org.eventregistry.platform.text.Ids;
 import org.eventregistry.platform.text.Slugs;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,13 +57,15 @@ class DeliveryQueue {
     }
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final ChangeFeed feed;
     private final ObjectMapper json;
     private final WebhookConfig config;
     private final String instance = "instance-" + Ids.next();
 
-    DeliveryQueue(EntityManager em, ChangeFeed feed, ObjectMapper json, WebhookConfig config) {
+    DeliveryQueue(EntityManager em, DataSource dataSource, ChangeFeed feed, ObjectMapper json, WebhookConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.feed = feed;
         this.json = json;
         this.config = config;
@@ -66,19 +75,33 @@ class DeliveryQueue {
         return ((Number) em.createNativeQuery("select nextval('webhook_delivery_position')").getSingleResult()).longValue();
     }
 
-    /** Active subscriptions with work (changes after their cursor, or a delivery due) whose lease is free. */
+    /**
+     * Active subscriptions with work (changes after their cursor, or a delivery due) whose lease is free. This scan
+     * runs after every commit, so it is one plain JDBC statement, without a persistence context.
+     */
     List<String> due() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Records.now();
-            List<?> ids = em.createNativeQuery("""
-                            select w.id from webhook w where w.active = true
-                              and (w.lease_until is null or w.lease_until < :now)
-                              and (w.cursor_seq < :head or exists (select 1 from webhook_delivery d where d.webhook_id = w.id
-                                   and d.status = 'PENDING' and d.next_attempt_at <= :now))
-                            order by w.id""")
-                    .setParameter("now", now).setParameter("head", feed.head()).setMaxResults(1000).getResultList();
-            return ids.stream().map(Object::toString).toList();
-        });
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select w.id from webhook w where w.active = true
+                       and (w.lease_until is null or w.lease_until < ?)
+                       and (w.cursor_seq < (select last_seq from change_counter where name = 'changes')
+                            or exists (select 1 from webhook_delivery d where d.webhook_id = w.id
+                                       and d.status = 'PENDING' and d.next_attempt_at <= ?))
+                     order by w.id""")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            statement.setObject(1, now);
+            statement.setObject(2, now);
+            statement.setMaxRows(1000);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The webhook scan failed", e);
+        }
     }
 
     /** Takes or renews this instance's lease on the subscription: false when another instance holds it or it is inactive. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs webhook delivery off the request threads. One scheduler thread finds the subscriptions with work, when a
@@ -41,6 +42,8 @@ class WebhookDispatcher {
     private final WebhookConfig config;
     private final Set<String> serving = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scanQueued = new AtomicBoolean();
+    /** Moves on with every commit and queued delivery, so a task can tell whether work came in after its last read. */
+    private final AtomicLong signals = new AtomicLong();
     private ScheduledExecutorService scheduler;
     private ThreadPoolExecutor workers;
 
@@ -72,10 +75,12 @@ class WebhookDispatcher {
 
     /** Heard on the request thread after a write committed: only queues a scan. */
     void committed(@Observes ChangesCommitted committed) {
+        signals.incrementAndGet();
         wake();
     }
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
+        signals.incrementAndGet();
         wake();
     }
 
@@ -91,7 +96,8 @@ class WebhookDispatcher {
     }
 
     private void wakeAt(Instant at) {
-        long delay = Math.max(1, Duration.between(Instant.now(), at).toMillis());
+        // A little after the due time, so the scan finds the delivery due.
+        long delay = Math.max(1, Duration.between(Instant.now(), at).toMillis() + 5);
         try {
             scheduler.schedule(this::wake, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -116,14 +122,21 @@ class WebhookDispatcher {
         }
     }
 
-    /** Sends the subscription's due deliveries in order, under its lease, for one turn. */
+    /**
+     * Sends the subscription's due deliveries in order, under its lease, for one turn. While the lease is held the
+     * scans pass the subscription by, so after releasing it the task wakes a scan itself when work may have come in
+     * meanwhile (a commit after its last read of the log), when its turn ran out, or when a retry falls due.
+     */
     private void serve(String id) {
         boolean more = false;
+        Instant retryAt = null;
+        long seen = signals.get();
         try {
             if (!queue.lease(id)) {
                 return;
             }
             try {
+                seen = signals.get();
                 DeliveryQueue.Step step = queue.next(id, null, null);
                 for (int sent = 0; step instanceof DeliveryQueue.Attempt attempt; sent++) {
                     if (sent == TURN) {
@@ -136,10 +149,11 @@ class WebhookDispatcher {
                     if (outcome.verdict() == Outcome.Verdict.REFUSED || outcome.verdict() == Outcome.Verdict.GONE) {
                         LOG.infof("Webhook %s stopped: %s", id, outcome.error());
                     }
+                    seen = signals.get();
                     step = queue.next(id, attempt, outcome);
                 }
                 if (step instanceof DeliveryQueue.Wait wait) {
-                    wakeAt(wait.at());
+                    retryAt = wait.at();
                 }
             } finally {
                 queue.release(id);
@@ -148,8 +162,11 @@ class WebhookDispatcher {
             LOG.warnf(e, "Delivering webhook %s failed; the next poll tries again", id);
         } finally {
             serving.remove(id);
-            if (more) {
+            if (more || signals.get() != seen) {
                 wake();
+            }
+            if (retryAt != null) {
+                wakeAt(retryAt);
             }
         }
     }
