@@ -27,6 +27,33 @@ public class ChangeFeed {
         this.cursors = cursors;
     }
 
+    /** A change and its place in the log, for followers inside the registry that keep their own position. */
+    public record Positioned(long seq, Change change) {
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code position}, oldest first, as the change stream shows them; and the
+     * log's head. Changes past the retention are gone: a position before them reads on from the oldest kept.
+     */
+    public List<Positioned> after(long position, int limit) {
+        long head = head();
+        List<?> rows = em.createNativeQuery("select seq, kind, record_id, slug, operation, version, at, payload from change_log"
+                        + " where seq > :after and seq <= :head order by seq")
+                .setParameter("after", position).setParameter("head", head).setMaxResults(limit).getResultList();
+        List<Positioned> changes = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            changes.add(new Positioned(((Number) r[0]).longValue(), change(r)));
+        }
+        return changes;
+    }
+
+    /** The position of the last change in the log. */
+    public long head() {
+        return ((Number) em.createNativeQuery("select last_seq from change_counter where name = 'changes'").getSingleResult())
+                .longValue();
+    }
+
     /** Changes after the cursor ({@code now} for the current end, none for the start), oldest first. */
     public ChangePage read(String after, String limitParam, List<String> types) {
         int limit = QueryValues.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
@@ -65,13 +92,17 @@ public class ChangeFeed {
         for (Object row : more ? rows.subList(0, limit) : rows) {
             Object[] r = (Object[]) row;
             last = ((Number) r[0]).longValue();
-            String payload = (String) r[7];
-            String operation = payload == null ? "DELETE" : (String) r[4];
-            items.add(new Change((String) r[1], (String) r[2], (String) r[3], operation, ((Number) r[5]).longValue(),
-                    ChangeLog.instant(r[6]), payload));
+            items.add(change(r));
         }
         // A page that reached the head moves the cursor to it, even when a filter skipped the last changes, so a
         // filtered follower that is current never falls behind the retention.
         return new ChangePage(items, cursors.encodePosition(more ? last : Math.max(head, position)), more);
+    }
+
+    private static Change change(Object[] r) {
+        String payload = (String) r[7];
+        String operation = payload == null ? "DELETE" : (String) r[4];
+        return new Change((String) r[1], (String) r[2], (String) r[3], operation, ((Number) r[5]).longValue(),
+                ChangeLog.instant(r[6]), payload);
     }
 }
