@@ -66,8 +66,12 @@ public class ApiDocument implements OASFilter {
         }
         api.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach((method, operation) -> {
             boolean isProtected = AccessPolicy.required(method.name(), path, null).isPresent();
+            Contract.defaultOperationId(method.name(), path, operation, api);
             if (isProtected) {
-                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+                // The role the operation needs, named in the requirement (OpenAPI 3.1 allows roles for non-OAuth schemes).
+                Role role = AccessPolicy.required(method.name(), path, null).orElseThrow();
+                operation.setSecurity(null);
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME, role.name()));
             } else {
                 // Public reads: a staff token additionally shows drafts and private fields.
                 operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
@@ -107,6 +111,7 @@ public class ApiDocument implements OASFilter {
             }
             responses.getAPIResponses().forEach(ApiDocument::addExample);
         }));
+        Contract.complete(api);
     }
 
     private static Map<PathItem.HttpMethod, Operation> operations(PathItem item) {
