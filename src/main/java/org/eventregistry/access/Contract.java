@@ -91,6 +91,28 @@ final class Contract {
     record Limits(int maxLength, String pattern, String format) {
     }
 
+    /** Query parameters the registry checks the form of, by name. */
+    private static final Map<String, Limits> QUERY = Map.of(
+            "sort", new Limits(200, "^-?[A-Za-z]+(,-?[A-Za-z]+)*$", null),
+            "from", new Limits(40, "^(now|today|[0-9]{4}-[0-9]{2}-[0-9]{2}(T.+)?)$", null),
+            "to", new Limits(40, "^(now|today|[0-9]{4}-[0-9]{2}-[0-9]{2}(T.+)?)$", null),
+            "updatedSince", new Limits(40, null, "date-time"),
+            "publishedFrom", new Limits(10, "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", null),
+            "publishedTo", new Limits(10, "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", null));
+    /**
+     * Repeatable query parameters whose values are one of a set, by the collection the path lists (its last literal
+     * segment, without an extension) and the parameter's name: a schema name (an enum) or the values themselves.
+     */
+    private static final Map<String, Map<String, Object>> QUERY_ENUMS = Map.of(
+            "events", Map.of("type", "EventType", "status", "EventStatus", "format", "EventFormat",
+                    "publicationStatus", "PublicationStatus", "include", List.of("speakers", "publications")),
+            "publications", Map.of("type", "PublicationType", "publicationStatus", "PublicationStatus"),
+            "speakers", Map.of("role", "SpeakerRole"),
+            "changes", Map.of("type", List.of("event", "speaker", "publication", "lineup")),
+            "audit", Map.of("operation", "Operation"));
+    /** Query parameters that are flags: true or false, nothing else. */
+    private static final Set<String> FLAGS = Set.of("unlink");
+
     private Contract() {
     }
 
@@ -143,19 +165,21 @@ final class Contract {
         api.getInfo().getLicense().setIdentifier("Apache-2.0");
         Map<String, Schema> schemas = api.getComponents().getSchemas() == null ? Map.of() : api.getComponents().getSchemas();
         inlineScalars(api, schemas);
+        notModified(api);
         headers(api);
         patchSchemas(api, schemas);
         Schema change = schemas.get("Change");
         if (change != null && change.getProperties() != null && change.getProperties().get("record") != null) {
+            // An object (an event, speaker or publication), an array (a line-up's places, at most 500) or null (a DELETE).
+            // Said without a type list: openapi-generator's Java client cannot compile [object, array, null] (7.25.0),
+            // while a schema without a type is any JSON value to every generator (Object, any).
             Schema record = change.getProperties().get("record");
-            record.setType(List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.ARRAY, Schema.SchemaType.NULL));
-            record.setItems(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)));
-            record.setMaxItems(500);  // a line-up's places (LineupService.MAX_PLACES)
+            record.setType(null);
         }
         schemas.forEach((name, schema) -> limits(schema, fieldsFor(name, schemas), schemas));
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-                parameters(operation);
+                parameters(path, operation, schemas);
                 if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                     operation.getResponses().getAPIResponses().values().forEach(r -> r.setContent(jsonFirst(r.getContent())));
                 }
@@ -358,14 +382,50 @@ final class Contract {
 
     // ---- parameters ----
 
-    private static void parameters(Operation operation) {
+    private static void parameters(String path, Operation operation, Map<String, Schema> schemas) {
         if (operation.getParameters() == null) {
             return;
         }
+        String collection = "";
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty() && !segment.startsWith("{")) {
+                collection = segment.replaceFirst("\\..*$", "");
+            }
+        }
+        Map<String, Object> enums = QUERY_ENUMS.getOrDefault(collection, Map.of());
         for (Parameter parameter : operation.getParameters()) {
             Schema schema = parameter.getSchema();
             if (schema == null) {
                 continue;
+            }
+            if (parameter.getIn() == Parameter.In.QUERY) {
+                Object values = enums.get(parameter.getName());
+                Schema target = has(schema, Schema.SchemaType.ARRAY) ? schema.getItems() : schema;
+                if (values instanceof String name && schemas.containsKey(name) && target != null && target.getEnumeration() == null) {
+                    target.setType(null);
+                    target.setRef(name);
+                } else if (values instanceof List<?> list && target != null && target.getEnumeration() == null) {
+                    target.setEnumeration(new ArrayList<>(list));
+                }
+                if (FLAGS.contains(parameter.getName()) && has(schema, Schema.SchemaType.STRING)) {
+                    schema.setType(List.of(Schema.SchemaType.BOOLEAN));
+                    if (parameter.getExample() instanceof String text) {
+                        parameter.setExample(Boolean.valueOf(text));
+                    }
+                }
+                if (has(schema, Schema.SchemaType.STRING) && parameter.getExample() != null && !(parameter.getExample() instanceof String)) {
+                    parameter.setExample(String.valueOf(parameter.getExample()));
+                }
+                Limits form = QUERY.get(parameter.getName());
+                if (form != null && has(schema, Schema.SchemaType.STRING) && schema.getMaxLength() == null) {
+                    schema.setMaxLength(form.maxLength());
+                    if (form.pattern() != null) {
+                        schema.setPattern(form.pattern());
+                    }
+                    if (form.format() != null) {
+                        schema.setFormat(form.format());
+                    }
+                }
             }
             if (has(schema, Schema.SchemaType.ARRAY)) {
                 if (parameter.getExample() != null && !(parameter.getExample() instanceof List)) {
@@ -471,6 +531,23 @@ final class Contract {
         });
     }
 
+    // ---- conditional reads ----
+
+    /** Public reads answer If-None-Match and If-Modified-Since (Revalidated, Versions): a 304 wherever it is not declared yet. */
+    private static void notModified(OpenAPI api) {
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            Operation get = item.getGET();
+            if (get != null && !path.startsWith(AccessPolicy.ADMIN_PATH) && get.getResponses() != null
+                    && get.getResponses().getAPIResponse("304") == null) {
+                get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                        .description("If-None-Match or If-Modified-Since named the current version: nothing new"));
+            }
+        });
+    }
+
     // ---- headers ----
 
     private static void headers(OpenAPI api) {
@@ -507,7 +584,7 @@ final class Contract {
                 if (status.equals("200") && json && (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH)) {
                     addHeader(response, "ETag");
                 }
-                if (status.equals("200") && method == PathItem.HttpMethod.GET) {
+                if ((status.equals("200") || status.equals("304")) && method == PathItem.HttpMethod.GET && !path.startsWith(AccessPolicy.ADMIN_PATH)) {
                     addHeader(response, "ETag");
                     if (path.contains("{") && !path.endsWith("}/speakers")) {
                         addHeader(response, "Last-Modified");

@@ -23,6 +23,7 @@ public record Change(
         @Schema(examples = "2026-11-26T10:15:30.123456Z") Instant at,
         @JsonRawValue
         @Schema(type = SchemaType.OBJECT, nullable = true,
-                description = "The record as the API returns it publicly (a line-up: its array of places); null for a DELETE")
+                description = "The record as the API returns it publicly: an object (event, speaker, publication), an array "
+                        + "(a line-up's places, at most 500), or null for a DELETE")
         String record) {
 }

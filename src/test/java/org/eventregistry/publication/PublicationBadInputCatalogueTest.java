@@ -278,7 +278,7 @@ class PublicationBadInputCatalogueTest {
                 Arguments.of("application/x-bibtex;q=abc", Set.of(200, 400, 406)),
                 Arguments.of("application/x-bibtex;q=0", Set.of(400, 406)),
                 Arguments.of("text/nonsense", Set.of(406)),
-                Arguments.of("text/*", Set.of(406)),
+                Arguments.of("text/*", Set.of(200)),  // BibTeX as text/plain
                 Arguments.of("*/*", Set.of(200)),
                 Arguments.of("application/*", Set.of(200)),
                 Arguments.of("text/nonsense, */*;q=0.1", Set.of(200)),

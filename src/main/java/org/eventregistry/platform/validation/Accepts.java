@@ -15,7 +15,7 @@ public final class Accepts {
 
     /**
      * Whether the client's first choice, among the media ranges of the highest quality in the order it wrote them,
-     * is text/plain: text answers (citations, iCalendar) are then sent as text/plain, which every HTTP client and
+     * is text/plain or text/*: text answers (citations, iCalendar) are then sent as text/plain, which every HTTP client and
      * generated SDK reads as a string. A header that cannot be read counts as no preference.
      */
     public static boolean prefersPlainText(String accept) {
@@ -42,7 +42,7 @@ public final class Accepts {
                 best = pieces[0].strip();
             }
         }
-        return bestQuality > 0 && "text/plain".equalsIgnoreCase(best);
+        return bestQuality > 0 && ("text/plain".equalsIgnoreCase(best) || "text/*".equals(best));
     }
 
     public static void require(HttpHeaders headers, MediaType produced) {
