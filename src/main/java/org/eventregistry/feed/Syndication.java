@@ -67,7 +67,7 @@ final class Syndication {
         feed.setUri(channel.feedUrl());
         if (format == Format.ATOM) {
             // RFC 4287: a feed names itself (rel="self"), and every entry has an author; the site stands in for entries
-            // that name none (events), so no entry carries an empty <author>.
+            // that name none (events), here and on the entry, so no entry carries an empty <author>.
             SyndLink alternate = new SyndLinkImpl();
             alternate.setRel("alternate");
             alternate.setType("text/html");
@@ -106,6 +106,13 @@ final class Syndication {
                 SyndPerson person = new SyndPersonImpl();
                 person.setName(Text.clean(name));
                 authors.add(person);
+            }
+            if (authors.isEmpty() && format == Format.ATOM) {
+                // Rome writes an empty <author> for an Atom entry without one: name the site instead.
+                SyndPerson site = new SyndPersonImpl();
+                site.setName(siteName(channel.homeUrl()));
+                site.setUri(channel.homeUrl());
+                authors.add(site);
             }
             if (!authors.isEmpty()) {
                 item.setAuthors(authors);

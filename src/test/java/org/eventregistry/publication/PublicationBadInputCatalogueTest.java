@@ -264,7 +264,7 @@ class PublicationBadInputCatalogueTest {
     // ---- 7. Citations whatever the Accept header says ----
 
     private static final Set<String> CITATION_TYPES = Set.of("application/x-bibtex", "application/x-research-info-systems",
-            "application/vnd.citationstyles.csl+json");
+            "application/vnd.citationstyles.csl+json", "text/plain");
 
     static Stream<Arguments> acceptHeaders() {
         return Stream.of(
