@@ -46,6 +46,7 @@ class OpenApiDocumentTest {
         JsonNode doc = new ObjectMapper().readTree(
                 given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
         List<String> faults = new ArrayList<>();
+        Set<String> operationIds = new java.util.HashSet<>();
         int operations = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -59,6 +60,10 @@ class OpenApiDocumentTest {
                 JsonNode operation = op.getValue();
                 if (operation.path("summary").asText().isBlank()) {
                     faults.add(name + ": no summary");
+                }
+                String operationId = operation.path("operationId").asText();
+                if (!operationId.matches("[a-z][A-Za-z0-9]*") || !operationIds.add(operationId)) {
+                    faults.add(name + ": operationId '" + operationId + "' is missing, not a camelCase name or not unique");
                 }
                 for (String segment : path.getKey().split("/")) {
                     if (segment.startsWith("{") && !declaresParameter(operation, path.getValue(), segment.substring(1, segment.length() - 1))) {

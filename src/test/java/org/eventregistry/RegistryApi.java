@@ -29,6 +29,11 @@ public final class RegistryApi {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    static {
+        // Every answer a test receives is checked against openapi/openapi.yaml (ContractConformance).
+        ContractConformance.install();
+    }
+
     private RegistryApi() {
     }
 

@@ -34,6 +34,7 @@ public class ApiDocument implements OASFilter {
             Map.entry("415", "This Content-Type is not accepted here; send application/json"),
             Map.entry("422", "endsAt must not be before startsAt"),
             Map.entry("429", "The request budget of this token is spent; retry in 12 s"),
+            Map.entry("406", "None of the media types in Accept can be produced here"),
             Map.entry("414", "The URL is longer than 8192 bytes"),
             Map.entry("431", "The headers are larger than 16384 bytes"),
             Map.entry("503", "The registry is busy with other writes to the same records; retry shortly"));
@@ -48,6 +49,7 @@ public class ApiDocument implements OASFilter {
             Map.entry("413", "The body is over 1 MiB"),
             Map.entry("415", "The body's Content-Type is not accepted here"),
             Map.entry("422", "A field breaks a rule"),
+            Map.entry("406", "Accept names no media type this operation answers with"),
             Map.entry("414", "The URL is over 8 KiB"),
             Map.entry("431", "The headers are over 16 KiB"),
             Map.entry("500", "A failure of the registry (a bug)"),
@@ -66,8 +68,12 @@ public class ApiDocument implements OASFilter {
         }
         api.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach((method, operation) -> {
             boolean isProtected = AccessPolicy.required(method.name(), path, null).isPresent();
+            Contract.defaultOperationId(method.name(), path, operation, api);
             if (isProtected) {
-                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+                // The role the operation needs, named in the requirement (OpenAPI 3.1 allows roles for non-OAuth schemes).
+                Role role = AccessPolicy.required(method.name(), path, null).orElseThrow();
+                operation.setSecurity(null);
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME, role.name()));
             } else {
                 // Public reads: a staff token additionally shows drafts and private fields.
                 operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
@@ -98,6 +104,9 @@ public class ApiDocument implements OASFilter {
             if (names && (body || method == PathItem.HttpMethod.DELETE) && method != PathItem.HttpMethod.POST) {
                 addProblem(responses, "412");
             }
+            if (method == PathItem.HttpMethod.GET) {
+                addProblem(responses, "406");
+            }
             addProblem(responses, "414");
             addProblem(responses, "429");
             addProblem(responses, "431");
@@ -107,6 +116,7 @@ public class ApiDocument implements OASFilter {
             }
             responses.getAPIResponses().forEach(ApiDocument::addExample);
         }));
+        Contract.complete(api);
     }
 
     private static Map<PathItem.HttpMethod, Operation> operations(PathItem item) {
@@ -114,7 +124,16 @@ public class ApiDocument implements OASFilter {
     }
 
     private static void addProblem(APIResponses responses, String status) {
-        if (responses.getAPIResponse(status) == null) {
+        APIResponse present = responses.getAPIResponse(status);
+        if (present != null && present.getContent() == null) {
+            // Declared without a body (SmallRye's own 400 for validated parameters): every error answer is a problem.
+            present.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref("Problem"))));
+            if (DESCRIPTIONS.containsKey(status)) {
+                present.setDescription(DESCRIPTIONS.get(status));
+            }
+        }
+        if (present == null) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse()
                     .description(DESCRIPTIONS.get(status))
                     .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()

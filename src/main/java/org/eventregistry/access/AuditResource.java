@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,12 +34,13 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "List audit entries", description = "Every write: who made it, to which record, when, in which request. Newest first.")
+    @Operation(operationId = "listAuditEntries", summary = "List audit entries", description = "Every write: who made it, to which record, when, in which request. Newest first.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPageDoc.class),
                     examples = @ExampleObject(name = "page", value = AdminExamples.AUDIT_PAGE)))
     public Response list(@BeanParam AuditFilters filters,
-                         @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
+                         @Parameter(description = "Page size, 1 to 100", example = "20",
+                                 schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
         return Lists.response(audit.list(filters, limit, cursor), uri);

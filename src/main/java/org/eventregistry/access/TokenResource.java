@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,7 +41,7 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue an API token", description = "The response is the only place the secret ever appears.")
+    @Operation(operationId = "issueToken", summary = "Issue an API token", description = "The response is the only place the secret ever appears.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TokenFields.class), examples = @ExampleObject(name = "partner", value = AdminExamples.TOKEN_FIELDS)))
     @APIResponse(responseCode = "201", description = "The token, with its secret in `token`",
@@ -53,11 +54,12 @@ public class TokenResource {
     }
 
     @GET
-    @Operation(summary = "List API tokens", description = "Newest first; secrets are never listed.")
+    @Operation(operationId = "listTokens", summary = "List API tokens", description = "Newest first; secrets are never listed.")
     @APIResponse(responseCode = "200", description = "A page of tokens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPageDoc.class),
                     examples = @ExampleObject(name = "page", value = AdminExamples.TOKEN_PAGE)))
-    public Response list(@Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
+    public Response list(@Parameter(description = "Page size, 1 to 100", example = "20",
+                                 schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
         return Lists.response(tokens.list(limit, cursor), uri);
@@ -65,7 +67,7 @@ public class TokenResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an API token")
+    @Operation(operationId = "getToken", summary = "Get an API token")
     @APIResponse(responseCode = "200", description = "The token, without its secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class),
                     examples = @ExampleObject(name = "token", value = AdminExamples.TOKEN)))
@@ -76,7 +78,7 @@ public class TokenResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke an API token", description = "The token stops working at once; its record stays for the audit trail.")
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token", description = "The token stops working at once; its record stays for the audit trail.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@Parameter(description = "Token id", example = "01JXD9A7M4K2P8R3T6V1W5X0YZ") @PathParam("id") String id) {

@@ -18,7 +18,7 @@ public record TokenView(
         @Schema(nullable = true) Instant expiresAt,
         @Schema(nullable = true) Instant lastUsedAt,
         @Schema(nullable = true) Instant revokedAt,
-        @Schema(description = "ACTIVE, EXPIRED or REVOKED", examples = "ACTIVE") String state,
+        @Schema(description = "ACTIVE, EXPIRED or REVOKED", examples = "ACTIVE", enumeration = {"ACTIVE", "EXPIRED", "REVOKED"}) String state,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The secret, shown once: only in the response that creates the token",
                 examples = "reg_8f3Kq0vQ1nH7sWmX2cYb9LzA4tR6eUjD5gPiN0oK") String token) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,7 +41,7 @@ public class ChangeResource {
 
     @Revalidated
     @GET
-    @Operation(summary = "Follow the change stream", description = "Changes after the cursor in commit order. Start without after= "
+    @Operation(operationId = "listChanges", summary = "Follow the change stream", description = "Changes after the cursor in commit order. Start without after= "
             + "(or with after=now to skip history), apply each change (a DELETE removes the record), and call again with nextCursor. "
             + "Drafts and private fields never appear: a record that goes back to draft shows as a DELETE. A cursor past the retention "
             + "is a 410: resync from the lists.")
@@ -51,7 +52,8 @@ public class ChangeResource {
     @APIResponse(responseCode = "410", description = "The cursor is older than the retention: resync from the lists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changes(@Parameter(description = "nextCursor of the previous page, or now", example = "now") @QueryParam("after") String after,
-                            @Parameter(description = "Page size, 1 to 1000 (default 100)", example = "1000") @QueryParam("limit") String limit,
+                            @Parameter(description = "Page size, 1 to 1000 (default 100)", example = "1000",
+                                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
                             @Parameter(description = "Only these kinds: event, speaker, publication, lineup", example = "event")
                             @QueryParam("type") List<String> type) {
         return Response.ok(feed.read(after, limit, type)).build();

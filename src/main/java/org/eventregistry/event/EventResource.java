@@ -66,7 +66,7 @@ public class EventResource {
 
     @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @GET
-    @Operation(summary = "List events", description = "Filters combine with AND; repeated values of one filter combine with OR. "
+    @Operation(operationId = "listEvents", summary = "List events", description = "Filters combine with AND; repeated values of one filter combine with OR. "
             + "Pages are cursor-based and stable while events are added.")
     @APIResponse(responseCode = "200", description = "A page of events",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPageDoc.class),
@@ -75,7 +75,7 @@ public class EventResource {
                          @Parameter(description = "Sort keys, comma-separated, '-' for descending: startsAt, endsAt, title, createdAt, updatedAt",
                                  example = "-startsAt") @QueryParam("sort") String sort,
                          @Parameter(description = "Page size, 1 to 100", example = "20",
-                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                 schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Parameter(description = "Related records to embed: speakers, publications", example = "speakers") @QueryParam("include") List<String> include,
@@ -111,7 +111,7 @@ public class EventResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an event", description = "Send Idempotency-Key to make retries safe: a retry with the same key "
+    @Operation(operationId = "createEvent", summary = "Create an event", description = "Send Idempotency-Key to make retries safe: a retry with the same key "
             + "and body answers the first response again; the same key with another body is a 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EventFields.class), examples = @ExampleObject(name = "conference", value = EventExamples.FIELDS)))
@@ -135,7 +135,7 @@ public class EventResource {
 
     @GET
     @Path("/{ref}")
-    @Operation(summary = "Get an event by id or slug")
+    @Operation(operationId = "getEvent", summary = "Get an event by id or slug")
     @APIResponse(responseCode = "200", description = "The event; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class),
                     examples = @ExampleObject(name = "event", value = EventExamples.EVENT)))
@@ -174,7 +174,7 @@ public class EventResource {
     @PUT
     @Path("/{ref}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an event", description = "Fields left out return to their defaults; the slug stays unless given.")
+    @Operation(operationId = "replaceEvent", summary = "Replace an event", description = "Fields left out return to their defaults; the slug stays unless given.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EventFields.class), examples = @ExampleObject(name = "conference", value = EventExamples.FIELDS)))
     @APIResponse(responseCode = "200", description = "The replaced event",
@@ -194,7 +194,7 @@ public class EventResource {
     @PATCH
     @Path("/{ref}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of an event", description = "A JSON merge patch (RFC 7396): members set a field, null clears it.")
+    @Operation(operationId = "updateEvent", summary = "Change some fields of an event", description = "A JSON merge patch (RFC 7396): members set a field, null clears it.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "postpone", value = EventExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "The changed event",
@@ -213,7 +213,7 @@ public class EventResource {
 
     @DELETE
     @Path("/{ref}")
-    @Operation(summary = "Delete an event", description = "An event with sessions cannot be deleted until they are deleted or moved.")
+    @Operation(operationId = "deleteEvent", summary = "Delete an event", description = "An event with sessions cannot be deleted until they are deleted or moved.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event has sessions", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

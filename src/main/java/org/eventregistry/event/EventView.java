@@ -43,7 +43,7 @@ public record EventView(
         @Schema(examples = "2025-05-21T09:30:00Z") Instant updatedAt,
         @Schema(examples = "3") long version,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "The ordered line-up, with include=speakers", type = SchemaType.ARRAY, implementation = LineupEntry.class)
+        @Schema(description = "The ordered line-up, with include=speakers", type = SchemaType.ARRAY, maxItems = 500, implementation = LineupEntry.class)
         List<?> speakers,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Related publications, newest first, with include=publications", type = SchemaType.ARRAY,

@@ -46,7 +46,7 @@ public class FeedResource {
     @Path("/events.ics")
     @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces(Ics.MEDIA_TYPE)
-    @Operation(summary = "Events as an iCalendar feed", description = "Subscribe with webcal:// in a calendar app. Takes the events "
+    @Operation(operationId = "getEventsCalendarFeed", summary = "Events as an iCalendar feed", description = "Subscribe with webcal:// in a calendar app. Takes the events "
             + "list's filters (speaker, topic, type, series, country, from, to...); soonest first.")
     @APIResponse(responseCode = "200", description = "An RFC 5545 calendar",
             content = @Content(mediaType = Ics.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "calendar", value = ICS)))
@@ -63,7 +63,7 @@ public class FeedResource {
     @Path("/events.atom")
     @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces("application/atom+xml")
-    @Operation(summary = "Events as an Atom 1.0 feed", description = "Newest announcements first; takes the events list's filters.")
+    @Operation(operationId = "getEventsAtomFeed", summary = "Events as an Atom 1.0 feed", description = "Newest announcements first; takes the events list's filters.")
     @APIResponse(responseCode = "200", description = "An Atom feed",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM)))
     @APIResponse(responseCode = "304", description = "Not changed since the ETag or date given")
@@ -77,7 +77,7 @@ public class FeedResource {
     @Path("/events.rss")
     @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces("application/rss+xml")
-    @Operation(summary = "Events as an RSS 2.0 feed", description = "Newest announcements first; takes the events list's filters.")
+    @Operation(operationId = "getEventsRssFeed", summary = "Events as an RSS 2.0 feed", description = "Newest announcements first; takes the events list's filters.")
     @APIResponse(responseCode = "200", description = "An RSS feed",
             content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS)))
     @APIResponse(responseCode = "304", description = "Not changed since the ETag or date given")
@@ -91,7 +91,7 @@ public class FeedResource {
     @Path("/events.json")
     @Revalidated(clock = Revalidated.Clock.BOUNDS)
     @Produces("application/feed+json")
-    @Operation(summary = "Events as a JSON Feed 1.1", description = "Newest announcements first; takes the events list's filters.")
+    @Operation(operationId = "getEventsJsonFeed", summary = "Events as a JSON Feed 1.1", description = "Newest announcements first; takes the events list's filters.")
     @APIResponse(responseCode = "200", description = "A JSON feed",
             content = @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "json", value = JSON)))
     @APIResponse(responseCode = "304", description = "Not changed since the ETag or date given")
@@ -105,7 +105,7 @@ public class FeedResource {
     @Path("/publications.atom")
     @Revalidated
     @Produces("application/atom+xml")
-    @Operation(summary = "Publications as an Atom 1.0 feed", description = "Newest first; takes the publications list's filters.")
+    @Operation(operationId = "getPublicationsAtomFeed", summary = "Publications as an Atom 1.0 feed", description = "Newest first; takes the publications list's filters.")
     @APIResponse(responseCode = "200", description = "An Atom feed",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM)))
     @APIResponse(responseCode = "304", description = "Not changed since the ETag or date given")
@@ -119,7 +119,7 @@ public class FeedResource {
     @Path("/publications.rss")
     @Revalidated
     @Produces("application/rss+xml")
-    @Operation(summary = "Publications as an RSS 2.0 feed", description = "Newest first; takes the publications list's filters.")
+    @Operation(operationId = "getPublicationsRssFeed", summary = "Publications as an RSS 2.0 feed", description = "Newest first; takes the publications list's filters.")
     @APIResponse(responseCode = "200", description = "An RSS feed",
             content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS)))
     @APIResponse(responseCode = "304", description = "Not changed since the ETag or date given")
@@ -133,7 +133,7 @@ public class FeedResource {
     @Path("/publications.json")
     @Revalidated
     @Produces("application/feed+json")
-    @Operation(summary = "Publications as a JSON Feed 1.1", description = "Newest first; takes the publications list's filters.")
+    @Operation(operationId = "getPublicationsJsonFeed", summary = "Publications as a JSON Feed 1.1", description = "Newest first; takes the publications list's filters.")
     @APIResponse(responseCode = "200", description = "A JSON feed",
             content = @Content(mediaType = "application/feed+json", schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "json", value = JSON)))
     @APIResponse(responseCode = "304", description = "Not changed since the ETag or date given")

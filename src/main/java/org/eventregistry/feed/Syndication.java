@@ -10,6 +10,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
@@ -63,6 +65,23 @@ final class Syndication {
         feed.setDescription(Text.clean(channel.description()));
         feed.setLink(channel.homeUrl());
         feed.setUri(channel.feedUrl());
+        if (format == Format.ATOM) {
+            // RFC 4287: a feed names itself (rel="self"), and every entry has an author; the site stands in for entries
+            // that name none (events), here and on the entry, so no entry carries an empty <author>.
+            SyndLink alternate = new SyndLinkImpl();
+            alternate.setRel("alternate");
+            alternate.setType("text/html");
+            alternate.setHref(channel.homeUrl());
+            SyndLink self = new SyndLinkImpl();
+            self.setRel("self");
+            self.setType(format.mediaType);
+            self.setHref(channel.feedUrl());
+            feed.setLinks(List.of(alternate, self));
+            SyndPerson site = new SyndPersonImpl();
+            site.setName(siteName(channel.homeUrl()));
+            site.setUri(channel.homeUrl());
+            feed.setAuthors(List.of(site));
+        }
         feed.setPublishedDate(Date.from(channel.updated()));
         feed.setEncoding("UTF-8");
         List<SyndEntry> items = new ArrayList<>();
@@ -81,11 +100,23 @@ final class Syndication {
             }
             List<SyndPerson> authors = new ArrayList<>();
             for (String name : e.authors()) {
+                if (name == null || name.isBlank()) {
+                    continue;
+                }
                 SyndPerson person = new SyndPersonImpl();
                 person.setName(Text.clean(name));
                 authors.add(person);
             }
-            item.setAuthors(authors);
+            if (authors.isEmpty() && format == Format.ATOM) {
+                // Rome writes an empty <author> for an Atom entry without one: name the site instead.
+                SyndPerson site = new SyndPersonImpl();
+                site.setName(siteName(channel.homeUrl()));
+                site.setUri(channel.homeUrl());
+                authors.add(site);
+            }
+            if (!authors.isEmpty()) {
+                item.setAuthors(authors);
+            }
             List<SyndCategory> categories = new ArrayList<>();
             for (String tag : e.tags()) {
                 SyndCategory category = new SyndCategoryImpl();
@@ -103,6 +134,16 @@ final class Syndication {
         }
     }
 
+    /** The host of the site, as the name of the author that stands for the site. */
+    private static String siteName(String homeUrl) {
+        try {
+            String host = java.net.URI.create(homeUrl).getHost();
+            return host == null ? homeUrl : host;
+        } catch (IllegalArgumentException e) {
+            return homeUrl;
+        }
+    }
+
     private static String jsonFeed(Channel channel, List<Entry> entries, ObjectMapper json) {
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("version", "https://jsonfeed.org/version/1.1");
@@ -110,6 +151,9 @@ final class Syndication {
         feed.put("description", channel.description());
         feed.put("home_page_url", channel.homeUrl());
         feed.put("feed_url", channel.feedUrl());
+        // The site is the author of what names none (events, anonymous pieces): every item says who wrote it.
+        List<Map<String, String>> site = List.of(Map.of("name", siteName(channel.homeUrl()), "url", channel.homeUrl()));
+        feed.put("authors", site);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Entry e : entries) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -126,9 +170,9 @@ final class Syndication {
             }
             item.put("date_published", e.published().toString());
             item.put("date_modified", e.updated().toString());
-            if (!e.authors().isEmpty()) {
-                item.put("authors", e.authors().stream().map(a -> Map.of("name", a)).toList());
-            }
+            List<Map<String, String>> authors = e.authors().stream().filter(a -> a != null && !a.isBlank())
+                    .map(a -> Map.of("name", a)).toList();
+            item.put("authors", authors.isEmpty() ? site : authors);
             if (!e.tags().isEmpty()) {
                 item.put("tags", e.tags());
             }

@@ -13,10 +13,11 @@ import org.eventregistry.speaker.SpeakerRole;
 public record LineupFields(
         @Schema(required = true, description = "Id or slug of the speaker", examples = "vuk-jeremic") @NotBlank @Size(max = 120) String speaker,
         @Schema(required = true, examples = "MODERATOR") @NotNull SpeakerRole role,
-        @Schema(description = "Position in the line-up, 0 to 10000; after the others when absent", examples = "1")
+        @Schema(nullable = true, description = "Position in the line-up, 0 to 10000; after the others when absent or null", examples = "1")
         @Min(0) @Max(LineupFields.MAX_ORDER) Integer order,
-        @Schema(description = "Title of the talk or session", examples = "Opening remarks") @Size(max = 300) String sessionTitle,
-        @Schema(description = "Affiliation shown for this event; the speaker's current one when absent", examples = "CIRSD")
+        @Schema(nullable = true, description = "Title of the talk or session", examples = "Opening remarks") @Size(max = 300) String sessionTitle,
+        @Schema(nullable = true, description = "Affiliation shown for this event; the speaker's current one when absent or null",
+                examples = "CIRSD")
         @Size(max = 200) String affiliationAtEvent) {
 
     public static final int MAX_ORDER = 10_000;

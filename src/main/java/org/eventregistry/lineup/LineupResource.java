@@ -42,9 +42,9 @@ public class LineupResource {
 
     @Revalidated
     @GET
-    @Operation(summary = "Get an event's line-up", description = "In order; each place with the speaker's public summary.")
+    @Operation(operationId = "getLineup", summary = "Get an event's line-up", description = "In order; each place with the speaker's public summary.")
     @APIResponse(responseCode = "200", description = "The line-up",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LineupEntry.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = LineupService.MAX_PLACES, implementation = LineupEntry.class),
                     examples = @ExampleObject(name = "lineup", value = LineupExamples.LINEUP)))
     public List<LineupEntry> lineup(@Parameter(description = "Event id or slug", example = "horizons-discussion-andrey-sushentsov")
                                     @PathParam("ref") String ref) {
@@ -53,7 +53,7 @@ public class LineupResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a speaker to an event's line-up",
+    @Operation(operationId = "addLineupEntry", summary = "Add a speaker to an event's line-up",
             description = "A speaker may appear once per role. affiliationAtEvent defaults to the speaker's current affiliation "
                     + "and keeps that value when the speaker later changes jobs.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -69,12 +69,12 @@ public class LineupResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an event's whole line-up", description = "One request, one transaction: all places or none.")
+    @Operation(operationId = "replaceLineup", summary = "Replace an event's whole line-up", description = "One request, one transaction: all places or none.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = LineupFields.class),
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = LineupService.MAX_PLACES, implementation = LineupFields.class),
             examples = @ExampleObject(name = "lineup", value = LineupExamples.LINEUP_FIELDS)))
     @APIResponse(responseCode = "200", description = "The new line-up",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LineupEntry.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, maxItems = LineupService.MAX_PLACES, implementation = LineupEntry.class),
                     examples = @ExampleObject(name = "lineup", value = LineupExamples.LINEUP)))
     public List<LineupEntry> replace(@Parameter(description = "Event id or slug", example = "horizons-discussion-andrey-sushentsov")
                                      @PathParam("ref") String ref, List<LineupFields> lineup) {
@@ -84,7 +84,7 @@ public class LineupResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a place in a line-up", description = "Role, order, session title or affiliation at the event.")
+    @Operation(operationId = "updateLineupEntry", summary = "Change a place in a line-up", description = "Role, order, session title or affiliation at the event.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = LineupChange.class), examples = @ExampleObject(name = "chair", value = LineupExamples.CHANGE)))
     @APIResponse(responseCode = "200", description = "The changed place",
@@ -98,7 +98,7 @@ public class LineupResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a place from a line-up")
+    @Operation(operationId = "removeLineupEntry", summary = "Remove a place from a line-up")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@Parameter(description = "Event id or slug", example = "horizons-discussion-andrey-sushentsov") @PathParam("ref") String ref,
                            @Parameter(description = "Id of the place in the line-up", example = "01JXE1P2Q3R4S5T6V7W8X9Y0Z1") @PathParam("id") String id) {

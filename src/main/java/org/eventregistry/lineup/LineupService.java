@@ -78,6 +78,9 @@ public class LineupService {
         return result;
     }
 
+    /** The most places one line-up holds (a PUT of more, or a POST to a full line-up, is a 422). */
+    public static final int MAX_PLACES = 500;
+
     @Write
     public LineupEntry add(String eventRef, LineupFields fields) {
         Event event = events.forWrite(eventRef);
@@ -86,6 +89,11 @@ public class LineupService {
         if (exists(event.id, speaker.id, fields.role())) {
             throw new RegistryException.Conflict(speaker.displayName + " is already in this line-up as " + fields.role(),
                     List.of(new FieldError("/role", "duplicate role for this speaker")));
+        }
+        long places = em.createQuery("select count(p) from Participation p where p.event.id = :e", Long.class)
+                .setParameter("e", event.id).getSingleResult();
+        if (places >= MAX_PLACES) {
+            throw new RegistryException.Invalid("", "a line-up has at most " + MAX_PLACES + " places");
         }
         int order = fields.order() != null ? fields.order() : nextOrder(event.id);
         Participation p = participation(event, speaker, fields, order, speaker.affiliation);
@@ -130,8 +138,8 @@ public class LineupService {
         if (lineup == null) {
             throw new RegistryException.BadRequest("The body must be a JSON array of line-up places");
         }
-        if (lineup.size() > 500) {
-            throw new RegistryException.Invalid("", "a line-up has at most 500 places");
+        if (lineup.size() > MAX_PLACES) {
+            throw new RegistryException.Invalid("", "a line-up has at most " + MAX_PLACES + " places");
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, Speaker> found = new HashMap<>();

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +38,7 @@ public class SpeakerEventsResource {
 
     @Revalidated(clock = Revalidated.Clock.UPCOMING_FIRST)
     @GET
-    @Operation(summary = "List a speaker's events", description = "Upcoming first (soonest first, then past events, latest first) "
+    @Operation(operationId = "listSpeakerEvents", summary = "List a speaker's events", description = "Upcoming first (soonest first, then past events, latest first) "
             + "unless sort is given; takes the events list's filters.")
     @APIResponse(responseCode = "200", description = "A page of the speaker's events with the roles they had",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppearancePageDoc.class),
@@ -46,7 +47,8 @@ public class SpeakerEventsResource {
                                 @BeanParam EventFilters filters,
                                 @Parameter(description = "Sort keys as in the events list; upcoming first when absent", example = "-startsAt")
                                 @QueryParam("sort") String sort,
-                                @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
+                                @Parameter(description = "Page size, 1 to 100", example = "20",
+                                 schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                 @Context UriInfo uri) {
         return Lists.response(service.appearances(ref, filters, sort, limit, cursor), uri);

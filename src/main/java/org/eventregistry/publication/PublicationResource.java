@@ -64,7 +64,7 @@ public class PublicationResource {
 
     @Revalidated
     @GET
-    @Operation(summary = "List publications", description = "Newest first unless told otherwise.")
+    @Operation(operationId = "listPublications", summary = "List publications", description = "Newest first unless told otherwise.")
     @APIResponse(responseCode = "200", description = "A page of publications",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationPageDoc.class),
                     examples = @ExampleObject(name = "page", value = PublicationExamples.PAGE)))
@@ -72,7 +72,7 @@ public class PublicationResource {
                          @Parameter(description = "Sort keys, comma-separated, '-' for descending: publishedOn, title, createdAt, updatedAt",
                                  example = "-publishedOn") @QueryParam("sort") String sort,
                          @Parameter(description = "Page size, 1 to 100", example = "20",
-                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                 schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
@@ -81,7 +81,7 @@ public class PublicationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish a publication", description = "Idempotency-Key makes retries safe, as for events.")
+    @Operation(operationId = "createPublication", summary = "Publish a publication", description = "Idempotency-Key makes retries safe, as for events.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PublicationFields.class), examples = @ExampleObject(name = "essay", value = PublicationExamples.FIELDS)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new publication",
@@ -97,7 +97,7 @@ public class PublicationResource {
 
     @GET
     @Path("/{ref}")
-    @Operation(summary = "Get a publication by id or slug")
+    @Operation(operationId = "getPublication", summary = "Get a publication by id or slug")
     @APIResponse(responseCode = "200", description = "The publication; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class),
                     examples = @ExampleObject(name = "publication", value = PublicationExamples.PUBLICATION)))
@@ -128,7 +128,7 @@ public class PublicationResource {
     @PUT
     @Path("/{ref}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a publication", description = "Fields left out are cleared; the slug stays unless given.")
+    @Operation(operationId = "replacePublication", summary = "Replace a publication", description = "Fields left out are cleared; the slug stays unless given.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PublicationFields.class), examples = @ExampleObject(name = "essay", value = PublicationExamples.FIELDS)))
     @APIResponse(responseCode = "200", description = "The replaced publication",
@@ -143,7 +143,7 @@ public class PublicationResource {
     @PATCH
     @Path("/{ref}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a publication", description = "A JSON merge patch (RFC 7396).")
+    @Operation(operationId = "updatePublication", summary = "Change some fields of a publication", description = "A JSON merge patch (RFC 7396).")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "doi", value = PublicationExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "The changed publication",
@@ -157,7 +157,7 @@ public class PublicationResource {
 
     @DELETE
     @Path("/{ref}")
-    @Operation(summary = "Delete a publication")
+    @Operation(operationId = "deletePublication", summary = "Delete a publication")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
                            @Parameter(description = "ETag of the version being deleted") @HeaderParam("If-Match") String ifMatch) {
@@ -167,27 +167,33 @@ public class PublicationResource {
 
     @GET
     @Path("/{ref}/citation")
-    @Produces({"application/x-bibtex", "application/x-research-info-systems", "application/vnd.citationstyles.csl+json"})
-    @Operation(summary = "Cite a publication", description = "BibTeX, RIS or CSL-JSON, chosen by ?format= or else by Accept "
+    @Produces({MediaType.TEXT_PLAIN, "application/x-bibtex", "application/x-research-info-systems", "application/vnd.citationstyles.csl+json"})
+    @Operation(operationId = "citePublication", summary = "Cite a publication", description = "BibTeX, RIS or CSL-JSON, chosen by ?format= or else by Accept "
             + "(BibTeX for */*). Non-ASCII names are kept in UTF-8; BibTeX special characters are escaped.")
     @APIResponse(responseCode = "200", description = "The citation",
-            content = {@Content(mediaType = "application/x-bibtex", schema = @Schema(type = SchemaType.STRING),
+            content = {@Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, maxLength = CITATION_MAX),
                     examples = @ExampleObject(name = "bibtex", value = PublicationExamples.BIBTEX)),
-                    @Content(mediaType = "application/x-research-info-systems", schema = @Schema(type = SchemaType.STRING),
+                    @Content(mediaType = "application/x-bibtex", schema = @Schema(type = SchemaType.STRING, maxLength = CITATION_MAX),
+                    examples = @ExampleObject(name = "bibtex", value = PublicationExamples.BIBTEX)),
+                    @Content(mediaType = "application/x-research-info-systems", schema = @Schema(type = SchemaType.STRING, maxLength = CITATION_MAX),
                             examples = @ExampleObject(name = "ris", value = "TY  - JOUR\r\nAU  - Jovanović, Stefan\r\nER  - \r\n")),
-                    @Content(mediaType = "application/vnd.citationstyles.csl+json", schema = @Schema(type = SchemaType.ARRAY),
+                    @Content(mediaType = "application/vnd.citationstyles.csl+json",
+                            schema = @Schema(type = SchemaType.ARRAY, maxItems = 1, implementation = Object.class),
                             examples = @ExampleObject(name = "csl", value = "[{\"id\": \"despite-enticing-narratives\", \"type\": \"article-journal\"}]"))})
     @APIResponse(responseCode = "406", description = "No citation format matches Accept",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.eventregistry.platform.http.Problem.class)))
     public Response citation(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
-                             @Parameter(description = "bibtex, ris or csl-json; overrides Accept", example = "ris") @QueryParam("format") String format,
+                             @Parameter(description = "bibtex, ris or csl-json; overrides Accept (text/plain first in Accept still answers text/plain)",
+                                     example = "ris", schema = @Schema(enumeration = {"bibtex", "ris", "csl-json"}, type = SchemaType.STRING))
+                             @QueryParam("format") String format,
                              @Context HttpHeaders headers) {
         Citation kind = format != null
                 ? Citation.byFormat(format).orElseThrow(() -> QueryValues.bad("format", "must be bibtex, ris or csl-json"))
                 : negotiate(headers.getHeaderString(HttpHeaders.ACCEPT));
         PublicationService.Cited cited = service.cite(ref, kind);
+        String type = Accepts.prefersPlainText(headers.getHeaderString(HttpHeaders.ACCEPT)) ? MediaType.TEXT_PLAIN : kind.mediaType;
         return Response.ok(cited.text())
-                .type(kind.mediaType + "; charset=utf-8")
+                .type(type + "; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"" + cited.slug() + "." + kind.extension + "\"")
                 .header("Vary", "Accept")
                 .build();
@@ -230,6 +236,9 @@ public class PublicationResource {
             if (type.isWildcardType() || type.isWildcardSubtype() && type.getType().equals("application")) {
                 return Citation.BIBTEX;
             }
+            if (type.getType().equals("text") && (type.isWildcardSubtype() || type.getSubtype().equals("plain"))) {
+                return Citation.BIBTEX;
+            }
             var match = Citation.byMediaType(type.getType() + "/" + type.getSubtype());
             if (match.isPresent()) {
                 return match.get();
@@ -239,12 +248,15 @@ public class PublicationResource {
                 + "application/x-research-info-systems or application/vnd.citationstyles.csl+json, or use ?format=");
     }
 
+    /** An upper bound of a citation's length: a title, 50 authors, an abstract of 20,000 characters and the rest, escaped. */
+    static final int CITATION_MAX = 1_048_576;
+
     private static Response single(PublicationView speaker) {
         return Response.ok(speaker).tag(Versions.tag(speaker.id(), speaker.version())).build();
     }
 
     /** The list response as documented. */
-    @Schema(name = "SpeakerPage", description = "A page of publications")
+    @Schema(name = "PublicationPage", description = "A page of publications")
     record PublicationPageDoc(List<PublicationView> items, long total, int limit, @Schema(nullable = true) String nextCursor) {
     }
 }

@@ -52,7 +52,7 @@ public class SpeakerResource {
 
     @Revalidated
     @GET
-    @Operation(summary = "List speakers", description = "Sorted by family name in the registry's collation unless told otherwise.")
+    @Operation(operationId = "listSpeakers", summary = "List speakers", description = "Sorted by family name in the registry's collation unless told otherwise.")
     @APIResponse(responseCode = "200", description = "A page of speakers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerPageDoc.class),
                     examples = @ExampleObject(name = "page", value = SpeakerExamples.PAGE)))
@@ -60,7 +60,7 @@ public class SpeakerResource {
                          @Parameter(description = "Sort keys, comma-separated, '-' for descending: familyName, displayName, createdAt, updatedAt",
                                  example = "familyName") @QueryParam("sort") String sort,
                          @Parameter(description = "Page size, 1 to 100", example = "20",
-                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                 schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
@@ -69,7 +69,7 @@ public class SpeakerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a speaker", description = "Idempotency-Key makes retries safe, as for events.")
+    @Operation(operationId = "createSpeaker", summary = "Register a speaker", description = "Idempotency-Key makes retries safe, as for events.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SpeakerFields.class), examples = @ExampleObject(name = "speaker", value = SpeakerExamples.FIELDS)))
     @APIResponse(responseCode = "201", description = "Registered; Location names the new speaker",
@@ -85,7 +85,7 @@ public class SpeakerResource {
 
     @GET
     @Path("/{ref}")
-    @Operation(summary = "Get a speaker by id or slug")
+    @Operation(operationId = "getSpeaker", summary = "Get a speaker by id or slug")
     @APIResponse(responseCode = "200", description = "The speaker; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpeakerView.class),
                     examples = @ExampleObject(name = "speaker", value = SpeakerExamples.SPEAKER)))
@@ -99,7 +99,7 @@ public class SpeakerResource {
     @PUT
     @Path("/{ref}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a speaker", description = "Fields left out are cleared; the slug stays unless given.")
+    @Operation(operationId = "replaceSpeaker", summary = "Replace a speaker", description = "Fields left out are cleared; the slug stays unless given.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SpeakerFields.class), examples = @ExampleObject(name = "speaker", value = SpeakerExamples.FIELDS)))
     @APIResponse(responseCode = "200", description = "The replaced speaker",
@@ -114,7 +114,7 @@ public class SpeakerResource {
     @PATCH
     @Path("/{ref}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a speaker", description = "A JSON merge patch (RFC 7396).")
+    @Operation(operationId = "updateSpeaker", summary = "Change some fields of a speaker", description = "A JSON merge patch (RFC 7396).")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "promotion", value = SpeakerExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "The changed speaker",
@@ -128,7 +128,7 @@ public class SpeakerResource {
 
     @DELETE
     @Path("/{ref}")
-    @Operation(summary = "Delete a speaker", description = "A speaker still in line-ups is a 409 naming the events, unless unlink=true "
+    @Operation(operationId = "deleteSpeaker", summary = "Delete a speaker", description = "A speaker still in line-ups is a 409 naming the events, unless unlink=true "
             + "removes them from those line-ups too.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@Parameter(description = "Id or slug", example = "stefan-jovanovic") @PathParam("ref") String ref,

@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Calendar and news feeds, JSON-LD, conditional requests and CORS, as calendar apps, feed readers and browsers use them. */
@@ -147,6 +148,30 @@ class FeedTest {
         xml(anonymous().queryParam("topic", topic).get("/api/v1/feeds/publications.rss").then().statusCode(200).extract().asString());
         anonymous().queryParam("topic", topic).get("/api/v1/feeds/publications.json").then().statusCode(200)
                 .body("items[0].authors[0].name", equalTo("Meg King")).body("items[0].date_published", startsWith("2015-10-01"));
+    }
+
+    @Test
+    void atomFeedsNameThemselvesEveryEntryHasAnAuthorAndJsonFeedItemsNameTheirs() throws Exception {
+        String topic = uniqueTag();
+        createEvent(topic);
+        String atom = anonymous().queryParam("topic", topic).get("/api/v1/feeds/events.atom").then().statusCode(200).extract().asString();
+        Document doc = xml(atom);
+        NodeList links = doc.getElementsByTagNameNS("*", "link");
+        boolean self = false;
+        for (int i = 0; i < links.getLength(); i++) {
+            org.w3c.dom.Element link = (org.w3c.dom.Element) links.item(i);
+            self |= link.getAttribute("rel").equals("self") && link.getAttribute("href").contains("/api/v1/feeds/events.atom")
+                    && link.getAttribute("type").equals("application/atom+xml");
+        }
+        assertTrue(self, "the Atom feed has a rel=\"self\" link to itself: " + atom);
+        NodeList names = doc.getElementsByTagNameNS("*", "name");
+        assertTrue(names.getLength() > 0, atom);
+        for (int i = 0; i < names.getLength(); i++) {
+            assertFalse(names.item(i).getTextContent().isBlank(), "an empty author name: " + atom);
+        }
+        JsonPath feed = anonymous().queryParam("topic", topic).get("/api/v1/feeds/events.json").then().statusCode(200).extract().jsonPath();
+        assertEquals("localhost", feed.getString("items[0].authors[0].name"), "an event's item names the site as its author");
+        assertEquals("localhost", feed.getString("authors[0].name"));
     }
 
     @Test

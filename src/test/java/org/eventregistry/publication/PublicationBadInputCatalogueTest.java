@@ -264,7 +264,7 @@ class PublicationBadInputCatalogueTest {
     // ---- 7. Citations whatever the Accept header says ----
 
     private static final Set<String> CITATION_TYPES = Set.of("application/x-bibtex", "application/x-research-info-systems",
-            "application/vnd.citationstyles.csl+json");
+            "application/vnd.citationstyles.csl+json", "text/plain");
 
     static Stream<Arguments> acceptHeaders() {
         return Stream.of(
@@ -278,7 +278,7 @@ class PublicationBadInputCatalogueTest {
                 Arguments.of("application/x-bibtex;q=abc", Set.of(200, 400, 406)),
                 Arguments.of("application/x-bibtex;q=0", Set.of(400, 406)),
                 Arguments.of("text/nonsense", Set.of(406)),
-                Arguments.of("text/*", Set.of(406)),
+                Arguments.of("text/*", Set.of(200)),  // BibTeX as text/plain
                 Arguments.of("*/*", Set.of(200)),
                 Arguments.of("application/*", Set.of(200)),
                 Arguments.of("text/nonsense, */*;q=0.1", Set.of(200)),

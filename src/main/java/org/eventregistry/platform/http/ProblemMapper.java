@@ -45,6 +45,12 @@ public class ProblemMapper {
             Map.entry(RegistryException.NotAcceptable.class, new Kind(406, "not-acceptable", "Not acceptable")),
             Map.entry(RegistryException.ServiceUnavailable.class, new Kind(503, "service-unavailable", "Service unavailable")));
 
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     @ServerExceptionMapper
     public Response registry(RegistryException e, UriInfo uri) {
         Kind kind = KINDS.get(e.getClass());
@@ -105,7 +111,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return badMapping(mapping, uri);
         }
@@ -113,6 +119,15 @@ public class ProblemMapper {
             return malformed(parsing, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 || status == 405) {
+            // The router's answer for a method the path does not have: a 405 naming the ones it has (RFC 9110 15.5.6).
+            var allowed = allowedMethods.of(uri.getPath());
+            if (allowed.isPresent() && !allowed.get().contains(request.getMethod())) {
+                return problemBuilder(405, "method-not-allowed", "Method Not Allowed",
+                        request.getMethod() + " is not allowed on " + uri.getPath() + "; allowed: " + AllowedMethods.header(allowed.get()),
+                        uri, List.of()).header("Allow", AllowedMethods.header(allowed.get())).build();
+            }
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
         String detail = switch (status) {

@@ -1,5 +1,7 @@
 package org.eventregistry.platform.record;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
 import org.eventregistry.platform.text.Ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -10,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A reference to another record in a request body: its id or slug as a string, or an object with an
  * {@code id} or {@code slug} (so the embedded records of a fetched body can be sent back as they are).
  */
-@Schema(name = "Ref", description = "Id or slug of a record, or an object carrying its id or slug", examples = "stefan-jovanovic")
+@Schema(name = "Ref", type = SchemaType.STRING, maxLength = 120, pattern = "^([0-9A-HJKMNP-TV-Z]{26}|[a-z0-9]+(-[a-z0-9]+)*)$",
+        description = "Id or slug of a record", examples = "stefan-jovanovic")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Ref(String id, String slug) {
 
