@@ -109,7 +109,10 @@ final class Contract {
             "publications", Map.of("type", "PublicationType", "publicationStatus", "PublicationStatus"),
             "speakers", Map.of("role", "SpeakerRole"),
             "changes", Map.of("type", List.of("event", "speaker", "publication", "lineup")),
-            "audit", Map.of("operation", "Operation"));
+            "audit", Map.of("operation", "Operation"),
+            "search", Map.of("type", List.of("event", "speaker", "publication"), "eventType", "EventType",
+                    "publicationType", "PublicationType"),
+            "suggest", Map.of("type", List.of("event", "speaker", "publication")));
     /** Query parameters that are flags: true or false, nothing else. */
     private static final Set<String> FLAGS = Set.of("unlink");
 
@@ -272,6 +275,14 @@ final class Contract {
         if (schema.getItems() != null) {
             limits(schema.getItems(), null, schemas);
         }
+        Schema values = schema.getAdditionalPropertiesSchema();
+        if (values != null && values.getRef() == null) {
+            // A map's values (search facets): lists of at most the most frequent 100.
+            if (has(values, Schema.SchemaType.ARRAY) && values.getMaxItems() == null) {
+                values.setMaxItems(100);
+            }
+            limits(values, null, schemas);
+        }
         if (schema.getAnyOf() != null) {
             schema.getAnyOf().forEach(s -> limits(s, null, schemas));
         }
@@ -368,6 +379,8 @@ final class Contract {
                     items.setMaxLength(likeItems.getMaxLength());
                 } else if (name.equals("topics")) {
                     items.setMaxLength(60);
+                } else if (name.equals("authors")) {
+                    items.setMaxLength(1000);  // names, in search hits
                 } else if (name.equals("profiles")) {
                     items.setMaxLength(2000);
                     items.setFormat("uri");

@@ -45,13 +45,16 @@ public class Indexer {
     /** Where the index stands against the database: what searches report and health shows. */
     @Schema(name = "SearchIndexState")
     public record Lag(
-            @Schema(description = "lucene or opensearch", examples = "lucene") String engine,
+            @Schema(description = "lucene or opensearch", enumeration = {"lucene", "opensearch"}, examples = "lucene") String engine,
             @Schema(description = "Whether the engine answers") boolean available,
             @Schema(description = "Whether this instance writes the index (always, for an embedded index)") boolean writer,
             @Schema(description = "Whether a rebuild from the database is running") boolean rebuilding,
-            @Schema(description = "The last write the index holds", examples = "1042") long position,
-            @Schema(description = "The last write committed", examples = "1042") long head,
-            @Schema(description = "Writes committed but not yet indexed", examples = "0") long changesBehind,
+            @Schema(description = "The last write the index holds", format = "int64", minimum = "0", maximum = "9223372036854775807",
+                    examples = "1042") long position,
+            @Schema(description = "The last write committed", format = "int64", minimum = "0", maximum = "9223372036854775807",
+                    examples = "1042") long head,
+            @Schema(description = "Writes committed but not yet indexed", format = "int64", minimum = "0",
+                    maximum = "9223372036854775807", examples = "0") long changesBehind,
             @Schema(description = "Age of the oldest write not yet indexed, in seconds", examples = "0.0") double secondsBehind,
             @Schema(description = "When the index was last built from the database", nullable = true) Instant builtAt) {
     }

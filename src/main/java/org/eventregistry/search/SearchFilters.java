@@ -23,8 +23,7 @@ public class SearchFilters {
     public String q;
 
     @QueryParam("type")
-    @Parameter(description = "Kind of record; repeat to OR", example = "event",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"event", "speaker", "publication"}))
+    @Parameter(description = "Kind of record (event, speaker, publication); repeat to OR", example = "event")
     public List<String> type;
 
     @QueryParam("from")

@@ -16,7 +16,7 @@ public record SearchHit(
         @Schema(description = "The title, or a speaker's name", examples = "Democracy Meets Strategy") String title,
         @Schema(description = "Relevance: higher is better; comparable within one answer only", examples = "7.42") double score,
         @Schema(description = "A passage where the words were found, HTML-escaped, the words in <mark>; null when only the title matched",
-                nullable = true, examples = "The <mark>conference</mark> brings together…") String snippet,
+                nullable = true, maxLength = 1_000_000, examples = "The <mark>conference</mark> brings together…") String snippet,
         @Schema(description = "The record's key fields; those it does not have are left out") Fields fields) {
 
     /** The key fields a result list shows: dates and place for events, affiliation for speakers, periodical for publications. */
@@ -26,20 +26,21 @@ public record SearchHit(
             @Schema(description = "Event: start, in its own zone") OffsetDateTime startsAt,
             @Schema(description = "Event: end, in its own zone") OffsetDateTime endsAt,
             @Schema(description = "Event: IANA time zone", examples = "Europe/Belgrade") String timeZone,
-            @Schema(description = "Event: CONFERENCE, PANEL...", examples = "CONFERENCE") String eventType,
-            @Schema(description = "Event: SCHEDULED, CANCELLED...", examples = "SCHEDULED") String status,
-            @Schema(description = "Event: venue name", examples = "Palace of Serbia") String venue,
-            @Schema(description = "Event: venue city", examples = "Belgrade") String city,
+            @Schema(description = "Event: CONFERENCE, PANEL...", maxLength = 40, examples = "CONFERENCE") String eventType,
+            @Schema(description = "Event: SCHEDULED, CANCELLED...", maxLength = 40, examples = "SCHEDULED") String status,
+            @Schema(description = "Event: venue name", maxLength = 1000, examples = "Palace of Serbia") String venue,
+            @Schema(description = "Event: venue city", maxLength = 1000, examples = "Belgrade") String city,
             @Schema(description = "Event venue's or speaker's country (ISO 3166-1 alpha-2)", examples = "RS") String country,
-            @Schema(description = "Speaker: position", examples = "President") String position,
-            @Schema(description = "Speaker: affiliation", examples = "CIRSD") String affiliation,
+            @Schema(description = "Speaker: position", maxLength = 1000, examples = "President") String position,
+            @Schema(description = "Speaker: affiliation", maxLength = 1000, examples = "CIRSD") String affiliation,
             @Schema(description = "Speaker: photo URL") String photoUrl,
-            @Schema(description = "Publication: ARTICLE, BOOK...", examples = "ARTICLE") String publicationType,
-            @Schema(description = "Publication: periodical", examples = "Horizons") String periodical,
+            @Schema(description = "Publication: ARTICLE, BOOK...", maxLength = 40, examples = "ARTICLE") String publicationType,
+            @Schema(description = "Publication: periodical", maxLength = 1000, examples = "Horizons") String periodical,
             @Schema(description = "Publication: date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", examples = "2025-06")
             String publishedOn,
-            @Schema(description = "Publication: authors' names, in order") List<String> authors,
-            @Schema(description = "DRAFT or PUBLISHED (drafts are found by staff only)", examples = "PUBLISHED")
+            @Schema(description = "Publication: authors' names, in order", maxItems = 500) List<String> authors,
+            @Schema(description = "DRAFT or PUBLISHED (drafts are found by staff only)", enumeration = {"DRAFT", "PUBLISHED"},
+                    examples = "PUBLISHED")
             String publicationStatus) {
     }
 

@@ -60,7 +60,7 @@ public class SearchResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SearchPage search(@BeanParam SearchFilters filters,
                              @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20",
-                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100"))
                              @QueryParam("limit") String limit,
                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return search.search(filters, limit, cursor);
@@ -73,7 +73,7 @@ public class SearchResource {
                     + "(jer finds Jeremić), best and latest first: for a search box's drop-down.")
     @APIResponse(responseCode = "200", description = "Completions, best first (an empty list when nothing begins so)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Suggestion.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Suggestion.class, maxItems = SearchService.MAX_SUGGESTIONS),
                     examples = @ExampleObject(name = "completions", value = """
                             [{"kind": "speaker", "id": "01JXE0A1B2C3D4E5F6G7H8J9K0", "slug": "vuk-jeremic", "text": "Vuk Jeremić"}]""")))
     @APIResponse(responseCode = "400", description = "A parameter is not understood",
@@ -83,11 +83,10 @@ public class SearchResource {
     public List<Suggestion> suggest(
             @Parameter(description = "What has been typed so far (at most 200 characters)", example = "jer",
                     schema = @Schema(type = SchemaType.STRING, maxLength = QueryText.MAX_LENGTH)) @QueryParam("q") String q,
-            @Parameter(description = "Kind of record; repeat to OR", example = "speaker",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, enumeration = {"event", "speaker", "publication"}))
+            @Parameter(description = "Kind of record (event, speaker, publication); repeat to OR", example = "speaker")
             @QueryParam("type") List<String> type,
             @Parameter(description = "How many, 1 to 20 (default 8)", example = "8",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20"))
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "20"))
             @QueryParam("limit") String limit) {
         return search.suggest(q, type, limit);
     }

@@ -9,5 +9,5 @@ public record Suggestion(
         String kind,
         @Schema(examples = "01JXAMPLE0000000000000000B") String id,
         @Schema(examples = "vuk-jeremic") String slug,
-        @Schema(description = "The title or name", examples = "Vuk Jeremić") String text) {
+        @Schema(description = "The title or name", maxLength = 1000, examples = "Vuk Jeremić") String text) {
 }

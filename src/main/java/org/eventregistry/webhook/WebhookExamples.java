@@ -32,7 +32,7 @@ final class WebhookExamples {
              "lastAttemptAt": "2026-11-26T10:15:30.201Z", "nextAttemptAt": null, "finishedAt": "2026-11-26T10:15:30.285Z"}""";
 
     static final String QUEUED = """
-            {"id": "01JXF4B7D9F1H3K5M7P9S1U3W5", "webhookId": "01JXF3N8W2Q5R7T9V1X3Z5B7D9",
+            {"id": "01JXF4B7D9F1H3K5M7P9S1V3W5", "webhookId": "01JXF3N8W2Q5R7T9V1X3Z5B7D9",
              "messageId": "msg_01JXF4A2C4E6G8J0K2M4P6R8T0", "type": "event.updated", "status": "PENDING", "attempts": 0,
              "responseCode": null, "latencyMs": null, "error": null, "createdAt": "2026-11-26T11:00:00.000001Z",
              "lastAttemptAt": null, "nextAttemptAt": "2026-11-26T11:00:00.000001Z", "finishedAt": null}""";

@@ -69,7 +69,7 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookPageDoc.class),
                     examples = @ExampleObject(name = "page", value = WebhookExamples.PAGE)))
     public Response list(@Parameter(description = "Page size, 1 to 100", example = "20",
-                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                 schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
@@ -151,7 +151,7 @@ public class WebhookResource {
                     examples = @ExampleObject(name = "page", value = WebhookExamples.DELIVERY_PAGE)))
     public Response deliveries(@Parameter(description = "Subscription id", example = ID_EXAMPLE) @PathParam("id") String id,
                                @Parameter(description = "Page size, 1 to 100", example = "20",
-                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                       schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
                                @QueryParam("limit") String limit,
                                @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                @Context UriInfo uri) {
