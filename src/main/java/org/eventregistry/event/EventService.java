@@ -206,28 +206,39 @@ public class EventService {
         }
         String key = filters.canonical() + "|upcoming-first|" + now;
         Paging.Source<Event, EventView> source = new Paging.Source<>(Event.class, EventService::sortValue, this::view);
-        long total = paging.count(Event.class, where(filters));
+        Paging.Count total = paging.count(Event.class, where(filters));
         List<EventView> items = new ArrayList<>();
         if (!past) {
-            Page<EventView> upcoming = paging.page(source, where(filters).and("r.endsAt >= :now", "now", now),
+            Page<EventView> upcoming = paging.page(source, running(where(filters), now),
                     Sort.parse("startsAt", DEFAULT_SORT, SORT_KEYS), key, limit, inner);
             if (upcoming.nextCursor() != null) {
-                return new Page<>(upcoming.items(), total, limit, "U~" + now + "~" + upcoming.nextCursor());
+                return new Page<>(upcoming.items(), total.total(), total.exact(), limit, "U~" + now + "~" + upcoming.nextCursor());
             }
             items.addAll(upcoming.items());
             inner = null;
         }
-        Where older = where(filters).and("r.endsAt < :now", "now", now);
+        // An event that ended before now started before it too: the bound on the start lets the index range stop there.
+        Where older = where(filters).and("r.endsAt < :now", "now", now).and("r.startsAt < :nowStart", "nowStart", now);
         String next = null;
         if (items.size() < limit) {
             Page<EventView> earlier = paging.page(source, older, Sort.parse("-startsAt", DEFAULT_SORT, SORT_KEYS), key,
                     limit - items.size(), inner);
             items.addAll(earlier.items());
             next = earlier.nextCursor() == null ? null : "P~" + now + "~" + earlier.nextCursor();
-        } else if (paging.count(Event.class, older) > 0) {
+        } else if (paging.any(Event.class, older)) {
             next = "P~" + now + "~";
         }
-        return new Page<>(items, total, limit, next);
+        return new Page<>(items, total.total(), total.exact(), limit, next);
+    }
+
+    /**
+     * Adds "still running at {@code at}" (ends at or after it), with the start bound that implies: no event lasts longer
+     * than the longest one, so none that started before {@code at} minus that can still run, and the index on the start
+     * need not be read from its beginning.
+     */
+    private Where running(Where where, Instant at) {
+        return where.and("r.endsAt >= :from", "from", at)
+                .and("r.startsAt >= :fromStart", "fromStart", at.minusSeconds(events.longestSpanSeconds()));
     }
 
     private Where where(EventFilters f) {
@@ -248,9 +259,12 @@ public class EventService {
             // A parent the caller may not see is an unknown one: nothing matches it.
             parents.add(events.findByRef(ref).filter(this::canSee).map(e -> e.id).orElse(""));
         }
-        return new Where()
-                .and("r.publicationStatus = :visible", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
-                .and("r.endsAt >= :from", "from", from)
+        Where where = new Where()
+                .andEqual("r.publicationStatus", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED);
+        if (from != null) {
+            running(where, from);
+        }
+        return where
                 .and("r.startsAt <= :to", "to", to)
                 .andAny("r.type in :types", "types", QueryValues.enums("type", f.type, EventType.class))
                 .andAny("r.status in :statuses", "statuses", QueryValues.enums("status", f.status, EventStatus.class))
@@ -331,6 +345,7 @@ public class EventService {
         event.format = Objects.requireNonNullElse(f.format(), EventFormat.IN_PERSON);
         event.startsAt = f.startsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         event.endsAt = f.endsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        event.spanSeconds = Math.max(0, java.time.Duration.between(event.startsAt, event.endsAt).toSeconds()) + 1;
         event.timeZone = zone.getId();
         VenueFields venue = f.venue() == null ? new VenueFields(null, null, null, null) : f.venue();
         if (event.venue == null) {

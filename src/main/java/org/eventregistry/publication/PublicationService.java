@@ -201,7 +201,7 @@ public class PublicationService {
             throw QueryValues.bad("publishedTo", "must not be before publishedFrom");
         }
         return where
-                .and("r.publicationStatus = :visible", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
+                .andEqual("r.publicationStatus", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
                 .andAny("r.type in :types", "types", QueryValues.enums("type", f.type, PublicationType.class))
                 .andAny("r.publicationStatus in :statuses", "statuses",
                         QueryValues.enums("publicationStatus", f.publicationStatus, PublicationStatus.class))
