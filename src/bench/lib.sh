@@ -6,8 +6,9 @@
 #   BENCH_HEAP=-Xmx256m                  the heap the README recommends (see README: Benchmarks)
 #   BENCH_JAVA_OPTS=...                  more JVM options
 #   BENCH_JFR=/tmp/x.jfr                 Flight Recorder from launch, dumped there when the registry stops
+#   BENCH_JAR=...                        another packaged build (a copy of target/quarkus-app), e.g. to compare two
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-JAR=target/quarkus-app/quarkus-run.jar
+JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
 BENCH_DB="${BENCH_DB:-h2}"
 BENCH_HEAP="${BENCH_HEAP:--Xmx256m}"
 BENCH_PG_DB="${BENCH_PG_DB:-registry_bench}"
@@ -18,7 +19,7 @@ URL="http://127.0.0.1:$PORT"
 PID=
 
 command -v wrk > /dev/null || { echo "needs wrk (Debian: apt-get install wrk)" >&2; exit 2; }
-[ -f "$JAR" ] || ./mvnw -q -B -ntp package -DskipTests
+[ -f "$JAR" ] || [ -n "${BENCH_JAR:-}" ] || ./mvnw -q -B -ntp package -DskipTests
 
 if [ "$BENCH_DB" = postgresql ]; then
   export REGISTRY_DB_URL="jdbc:postgresql://localhost:5432/$BENCH_PG_DB" REGISTRY_DB_USER=registry REGISTRY_DB_PASSWORD=registry
@@ -32,7 +33,8 @@ reset_db() {
   fi
 }
 
-# Starts the registry; prints nothing; sets PID and STARTED_MS (launch to ready, measured by polling every 20 ms).
+# Starts the registry; prints nothing; sets PID, STARTED_MS (launch to ready, measured by polling every 20 ms) and
+# STARTED_CPU_MS (processor time the JVM used until ready: on a machine shared with other work, the steadier figure).
 start_registry() {
   local t0
   t0=$(date +%s%N)
@@ -48,6 +50,7 @@ start_registry() {
     sleep 0.02
   done
   STARTED_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  STARTED_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$PID/stat")
   grep -q "jdbc:$BENCH_DB" "$DATA/registry.log" || { echo "the jar is not built for $BENCH_DB (REGISTRY_DB_KIND=$BENCH_DB ./mvnw -DskipTests package)" >&2; exit 2; }
 }
 
@@ -71,7 +74,7 @@ seed_db() {
   if [ "$BENCH_DB" = postgresql ]; then
     PGPASSWORD=registry psql -q -v ON_ERROR_STOP=1 -h localhost -U registry -d "$BENCH_PG_DB" -f "$DATA/seed.sql" > /dev/null
   else
-    java -cp "$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
+    java -cp "$(ls "$(dirname "$JAR")"/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
       -url "jdbc:h2:file:$DATA/registry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW" \
       -user registry -password registry -script "$DATA/seed.sql"
   fi

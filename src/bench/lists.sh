@@ -53,8 +53,8 @@ for size in 1000 "$EVENTS"; do
   stop_registry
   seed_db "$size"
   start_registry
-  # Warm up the JIT and the caches of the registry on other URLs than those measured.
-  for _ in $(seq 1 30); do
+  # Warm up the JIT and the caches of the registry on other URLs than those measured (WARMUP rounds, default 30).
+  for _ in $(seq 1 "${WARMUP:-30}"); do
     curl -sf -o /dev/null "$URL/api/v1/events?limit=19"
     curl -sf -o /dev/null "$URL/api/v1/events?limit=19&sort=title&include=speakers"
     curl -sf -o /dev/null "$URL/api/v1/feeds/events.ics?series=bench-series-1&to=2016-01-01"

@@ -17,6 +17,7 @@ What it makes, so the filters of the benchmark have something to select:
 The change log is not written (the events reach no follower); its counters move on, so every list's ETag
 changes. Ids are 26 characters of the registry's alphabet starting with B, slugs bench-event-<n>.
 """
+import os
 import sys
 
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 150_000
@@ -26,6 +27,8 @@ if dialect not in ("h2", "postgresql"):
 
 SPAN_MINUTES = 20 * 365 * 24 * 60  # 2015 .. 2035
 step = max(1, SPAN_MINUTES // count)
+# The registry keeps each event's span (V10); SEED_SPAN=0 leaves the column out, to seed a build from before it.
+span = os.environ.get("SEED_SPAN", "1") != "0"
 
 
 def numbers(n):
@@ -67,7 +70,7 @@ select {padded('S', 'n')}, 'bench-speaker-' || n, 'Given' || n, 'Family' || n, '
 from {numbers(200)};""")
 print(f"""insert into event (id, slug, title, summary, type, publication_status, status, format, starts_at, ends_at, time_zone,
   venue_name, venue_city, venue_city_key, venue_country, language, series, series_key, created_at, updated_at, version,
-  lineup_version)
+  lineup_version{', span_seconds' if span else ''})
 select {padded('B', 'n')}, 'bench-event-' || n,
   {pick(words, 'n')} || ' and ' || {pick(words, 'n / 17')} || ' ' || cast({shuffled} as varchar),
   'A conversation on great-power competition, with questions from the audience.',
@@ -76,7 +79,7 @@ select {padded('B', 'n')}, 'bench-event-' || n,
   {at(f'n * {step}')}, {at(f'n * {step} + 120')}, {pick(zones, 'n')},
   'Venue ' || mod(n, 40), {pick(cities, 'n / 9')}, {pick(city_keys, 'n / 9')}, {pick(countries, 'n / 9')}, 'en',
   case when n <= 200 then 'Horizons Discussions' else 'Bench Series ' || mod(n, 50) end,
-  case when n <= 200 then 'horizons-discussions' else 'bench-series-' || mod(n, 50) end, {at(f'n * {step} - 43200')}, {at(f'n * {step} - 43200')}, 0, 0
+  case when n <= 200 then 'horizons-discussions' else 'bench-series-' || mod(n, 50) end, {at(f'n * {step} - 43200')}, {at(f'n * {step} - 43200')}, 0, 0{', 7201' if span else ''}
 from {numbers(count)};""")
 for position in (0, 1):
     print(f"""insert into event_topic (event_id, position, name, topic_key)

@@ -87,12 +87,15 @@ public class Freshness {
      * will next: read in one statement, each bound from an index.
      */
     private Instant[] boundaries(Instant now, boolean staff) {
+        // Each bound is the first row of an index range read in order (H2 reads a min or max over a range whole).
         String visible = staff ? "" : " and publication_status = 'PUBLISHED'";
+        String lead = staff ? "" : "publication_status desc, ";
+        String leadUp = staff ? "" : "publication_status, ";
         Object[] row = (Object[]) em.createNativeQuery("select"
-                        + " (select max(starts_at) from event where starts_at <= :now" + visible + "),"
-                        + " (select max(ends_at) from event where ends_at <= :now" + visible + "),"
-                        + " (select min(starts_at) from event where starts_at > :now" + visible + "),"
-                        + " (select min(ends_at) from event where ends_at > :now" + visible + ")")
+                        + " (select starts_at from event where starts_at <= :now" + visible + " order by " + lead + "starts_at desc fetch first 1 rows only),"
+                        + " (select ends_at from event where ends_at <= :now" + visible + " order by " + lead + "ends_at desc fetch first 1 rows only),"
+                        + " (select starts_at from event where starts_at > :now" + visible + " order by " + leadUp + "starts_at fetch first 1 rows only),"
+                        + " (select ends_at from event where ends_at > :now" + visible + " order by " + leadUp + "ends_at fetch first 1 rows only)")
                 .setParameter("now", now).getSingleResult();
         Instant previous = ChangeLog.latest(instantOrNull(row[0]), instantOrNull(row[1]));
         Instant nextStart = instantOrNull(row[2]);

@@ -272,13 +272,13 @@ public class EventService {
                 .andAny("r.publicationStatus in :publication", "publication",
                         QueryValues.enums("publicationStatus", f.publicationStatus, PublicationStatus.class))
                 .andAny("r.venue.country in :countries", "countries", countries)
-                .andAny("r.venue.cityKey in :cities", "cities", keys(f.city))
-                .andAny("r.id in (select t.id from Event t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
-                .andAny("r.seriesKey in :series", "series", keys(f.series))
+                .andAnyNarrow("r.venue.cityKey in :cities", "cities", keys(f.city))
+                .andAnyNarrow("r.id in (select t.id from Event t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
+                .andAnyNarrow("r.seriesKey in :series", "series", keys(f.series))
                 .andAny("r.language in :languages", "languages",
                         QueryValues.split(f.language).stream().map(LanguageTag.Check::canonical).collect(Collectors.toSet()))
-                .andAny("r.parent.id in :parents", "parents", parents)
-                .andAny("r.id in (select p.event.id from Participation p where p.speaker.id in :speakers or p.speaker.slug in :speakers)",
+                .andAnyNarrow("r.parent.id in :parents", "parents", parents)
+                .andAnyNarrow("r.id in (select p.event.id from Participation p where p.speaker.id in :speakers or p.speaker.slug in :speakers)",
                         "speakers", QueryValues.split(f.speaker))
                 .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
     }

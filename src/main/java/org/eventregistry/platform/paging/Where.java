@@ -14,6 +14,7 @@ public final class Where {
     private final StringBuilder clause = new StringBuilder();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final List<String> fixed = new ArrayList<>();
+    private boolean narrow;
 
     /** Adds {@code condition} (which names {@code :param}) when the value is present. */
     public Where and(String condition, String param, Object value) {
@@ -37,9 +38,24 @@ public final class Where {
         return this;
     }
 
-    /** The paths {@link #andEqual} fixed to one value. */
+    /**
+     * The paths {@link #andEqual} fixed to one value, to lead the ORDER BY; none when a narrow filter is present: then
+     * reading its own index and sorting the few rows it finds beats walking the sort's index past every other row.
+     */
     List<String> fixed() {
-        return fixed;
+        return narrow ? List.of() : fixed;
+    }
+
+    /**
+     * Adds {@code condition} when the collection has values, for a filter that matches few records and has its own
+     * index (a series, a parent, a topic): the database should start from that index, not from the sort's.
+     */
+    public Where andAnyNarrow(String condition, String param, Collection<?> values) {
+        if (values != null && !values.isEmpty()) {
+            andAny(condition, param, values);
+            narrow = true;
+        }
+        return this;
     }
 
     /** Adds {@code condition} (which names {@code :param}) when the collection has values. */
