@@ -52,6 +52,8 @@ public class EventService {
             "updatedAt", new SortKey("updatedAt", "updatedAt", SortKey.Kind.INSTANT));
     static final String DEFAULT_SORT = "startsAt";
     static final String KIND = "event";
+    /** Events start in the years 0001 to 9999 (Validation.yearInRange): no bound needs to reach before. */
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
 
     private final EventRepository events;
     private final Validation validation;
@@ -237,8 +239,10 @@ public class EventService {
      * need not be read from its beginning.
      */
     private Where running(Where where, Instant at) {
+        Instant earliest = at.minusSeconds(events.longestSpanSeconds());
+        // Before the first year an event may start in, the bound selects nothing out (and PostgreSQL cannot take every such date).
         return where.and("r.endsAt >= :from", "from", at)
-                .and("r.startsAt >= :fromStart", "fromStart", at.minusSeconds(events.longestSpanSeconds()));
+                .and("r.startsAt >= :fromStart", "fromStart", earliest.isBefore(FIRST_INSTANT) ? null : earliest);
     }
 
     private Where where(EventFilters f) {

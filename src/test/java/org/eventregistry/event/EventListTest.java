@@ -219,6 +219,15 @@ class EventListTest {
     }
 
     @Test
+    void findsEventsFromAnyDateWhileAnEventSpansTheWholeCalendar() {
+        String topic = uniqueTag();
+        String everything = createBetween(topic, "0001-01-01T00:00:00Z", "9999-12-31T00:00:00Z");
+
+        assertEquals(Set.of(everything), idsOf(withTopic(topic).queryParam("from", "0001-01-02")));
+        assertEquals(Set.of(everything), idsOf(withTopic(topic).queryParam("from", "5000-01-01").queryParam("to", "5000-01-02")));
+    }
+
+    @Test
     void readsDatesAsWholeDaysAndAcceptsOneSidedRanges() {
         String topic = uniqueTag();
         String march2 = createBetween(topic, "2032-03-02T10:00:00Z", "2032-03-02T11:00:00Z");
