@@ -29,7 +29,7 @@ fi
 reset_db() {
   if [ "$BENCH_DB" = postgresql ]; then
     PGPASSWORD=registry psql -q -h localhost -U registry -d "$BENCH_PG_DB" \
-      -c 'drop schema public cascade; create schema public;' > /dev/null
+      -c 'set client_min_messages = warning; drop schema public cascade; create schema public;' > /dev/null
   fi
 }
 

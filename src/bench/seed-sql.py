@@ -92,4 +92,4 @@ select {padded('P' if position == 0 else 'Q', 'n')}, {padded('B', 'n')}, {padded
 from {numbers(count)} where mod(n, 10) = 0;""")
 print("""update change_counter set last_seq = last_seq + 1, write_seq = write_seq + 1,
   last_at = current_timestamp, write_at = current_timestamp where name = 'changes';""")
-print("analyze;" if dialect == "postgresql" else "analyze;")
+print("analyze event, event_topic, participation, speaker;" if dialect == "postgresql" else "analyze;")
