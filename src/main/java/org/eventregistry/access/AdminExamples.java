@@ -38,7 +38,7 @@ final class AdminExamples {
               "token": "reg_8f3Kq0vQ1nH7sWmX2cYb9LzA4tR6eUjD5gPiN0oK"
             }""";
 
-    static final String TOKEN_PAGE = "{\"items\": [" + TOKEN + "], \"total\": 1, \"limit\": 20, \"nextCursor\": null}";
+    static final String TOKEN_PAGE = "{\"items\": [" + TOKEN + "], \"total\": 1, \"totalExact\": true, \"limit\": 20, \"nextCursor\": null}";
 
     static final String AUDIT_PAGE = """
             {"items": [{
@@ -50,5 +50,5 @@ final class AdminExamples {
               "recordId": "01JXD8ZK3Q4M9V6T2B7C5N1P0R",
               "operation": "UPDATE",
               "requestId": "6c0e3d4a-1f2b-4c5d-8e9f-0a1b2c3d4e5f"
-            }], "total": 1, "limit": 20, "nextCursor": null}""";
+            }], "total": 1, "totalExact": true, "limit": 20, "nextCursor": null}""";
 }

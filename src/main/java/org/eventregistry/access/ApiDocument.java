@@ -1,6 +1,7 @@
 package org.eventregistry.access;
 
 import org.eclipse.microprofile.openapi.OASFactory;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -15,10 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
+ * Runs when the application is built (the document is the same at every start, so starting does not remake it).
  * Completes the OpenAPI document from the same rule that guards the API ({@link AccessPolicy}): the
  * bearer scheme on every protected operation with its 401 and 403, the 400, 429 and 500 every operation
  * may answer, and an example on every problem response.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDocument implements OASFilter {
 
     static final String SCHEME = "bearer";

@@ -48,6 +48,6 @@ public class AuditResource {
 
     /** The list response as documented. */
     @Schema(name = "AuditPage", description = "A page of audit entries")
-    record AuditPageDoc(List<AuditView> items, long total, int limit, @Schema(nullable = true) String nextCursor) {
+    record AuditPageDoc(List<AuditView> items, long total, boolean totalExact, int limit, @Schema(nullable = true) String nextCursor) {
     }
 }

@@ -88,6 +88,6 @@ public class TokenResource {
 
     /** The list response as documented. */
     @Schema(name = "TokenPage", description = "A page of API tokens")
-    record TokenPageDoc(List<TokenView> items, long total, int limit, @Schema(nullable = true) String nextCursor) {
+    record TokenPageDoc(List<TokenView> items, long total, boolean totalExact, int limit, @Schema(nullable = true) String nextCursor) {
     }
 }

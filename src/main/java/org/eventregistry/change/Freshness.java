@@ -25,8 +25,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class Freshness {
 
-    /** The validators of a response: a tag, and when what it shows last changed. */
-    public record Version(EntityTag tag, Instant changed) {
+    /**
+     * The validators of a response: a tag, and when what it shows last changed. {@code key} names the answer in full
+     * (view, change position, clock, path and query), so an answer rendered once can be kept under it: another key
+     * comes with the next change the caller may see.
+     */
+    public record Version(EntityTag tag, Instant changed, String key) {
     }
 
     private static final List<String> BOUND_PARAMETERS = List.of("from", "to");
@@ -51,7 +55,9 @@ public class Freshness {
         long seq = ((Number) row[0]).longValue();
         Instant changed = ChangeLog.instant(row[1]);
         String view = staff ? "s" : caller.canSeePrivateFields() ? "v" : "p";
-        String tag = view + seq + "-" + Integer.toHexString((uri.getPath() + "?" + uri.getRequestUri().getRawQuery()).hashCode());
+        String target = uri.getPath() + "?" + uri.getRequestUri().getRawQuery();
+        String tag = view + seq + "-" + Integer.toHexString(target.hashCode());
+        String clockKey = "";
         if (dependsOnClock(uri.getQueryParameters(), clock)) {
             Instant now = Instant.now();
             Instant[] bounds = boundaries(now, staff);
@@ -59,10 +65,12 @@ public class Freshness {
             Instant next = bounds[1];
             LocalDate today = LocalDate.now(config.defaultTimeZone());
             Instant midnight = today.atStartOfDay(config.defaultTimeZone()).toInstant();
+            clockKey = (next == null ? "" : next.toString()) + "/" + today;
             tag += "-t" + Long.toHexString((next == null ? 0 : next.toEpochMilli()) ^ today.toEpochDay());
             changed = ChangeLog.latest(changed, previous, midnight);
         }
-        return new Version(new EntityTag(tag, true), changed);
+        // The key names the absolute URL: feeds link to themselves by it.
+        return new Version(new EntityTag(tag, true), changed, view + seq + "|" + clockKey + "|" + uri.getRequestUri());
     }
 
     private static boolean dependsOnClock(MultivaluedMap<String, String> query, Revalidated.Clock clock) {
@@ -79,12 +87,15 @@ public class Freshness {
      * will next: read in one statement, each bound from an index.
      */
     private Instant[] boundaries(Instant now, boolean staff) {
+        // Each bound is the first row of an index range read in order (H2 reads a min or max over a range whole).
         String visible = staff ? "" : " and publication_status = 'PUBLISHED'";
+        String lead = staff ? "" : "publication_status desc, ";
+        String leadUp = staff ? "" : "publication_status, ";
         Object[] row = (Object[]) em.createNativeQuery("select"
-                        + " (select max(starts_at) from event where starts_at <= :now" + visible + "),"
-                        + " (select max(ends_at) from event where ends_at <= :now" + visible + "),"
-                        + " (select min(starts_at) from event where starts_at > :now" + visible + "),"
-                        + " (select min(ends_at) from event where ends_at > :now" + visible + ")")
+                        + " (select starts_at from event where starts_at <= :now" + visible + " order by " + lead + "starts_at desc fetch first 1 rows only),"
+                        + " (select ends_at from event where ends_at <= :now" + visible + " order by " + lead + "ends_at desc fetch first 1 rows only),"
+                        + " (select starts_at from event where starts_at > :now" + visible + " order by " + leadUp + "starts_at fetch first 1 rows only),"
+                        + " (select ends_at from event where ends_at > :now" + visible + " order by " + leadUp + "ends_at fetch first 1 rows only)")
                 .setParameter("now", now).getSingleResult();
         Instant previous = ChangeLog.latest(instantOrNull(row[0]), instantOrNull(row[1]));
         Instant nextStart = instantOrNull(row[2]);

@@ -17,9 +17,11 @@ public class RevalidationFilter {
     private static final String VERSION = RevalidationFilter.class.getName() + ".version";
 
     private final Freshness freshness;
+    private final Revalidation revalidation;
 
-    public RevalidationFilter(Freshness freshness) {
+    public RevalidationFilter(Freshness freshness, Revalidation revalidation) {
         this.freshness = freshness;
+        this.revalidation = revalidation;
     }
 
     @ServerRequestFilter(priority = Priorities.USER + 100)
@@ -30,6 +32,7 @@ public class RevalidationFilter {
         }
         Freshness.Version version = freshness.current(request.getUriInfo(), revalidated.clock());
         request.setProperty(VERSION, version);
+        revalidation.version(version);
         return freshness.notModified(conditions, version);
     }
 

@@ -78,6 +78,13 @@ public class Event extends PanacheEntityBase {
     @Column(name = "ends_at", nullable = false)
     public Instant endsAt;
 
+    /**
+     * How long the event runs, in whole seconds rounded up: the longest of all bounds how far before a moment an event
+     * running at it can have started, so date filters read the start index from there (see EventService).
+     */
+    @Column(name = "span_seconds", nullable = false)
+    public long spanSeconds;
+
     @Column(name = "time_zone", nullable = false, length = 64)
     public String timeZone;
 

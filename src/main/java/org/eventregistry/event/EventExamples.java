@@ -47,7 +47,7 @@ final class EventExamples {
               "version": 0
             }""";
 
-    static final String PAGE = "{\"items\": [" + EVENT + "], \"total\": 1, \"limit\": 20, \"nextCursor\": null}";
+    static final String PAGE = "{\"items\": [" + EVENT + "], \"total\": 1, \"totalExact\": true, \"limit\": 20, \"nextCursor\": null}";
 
     static final String PATCH = """
             {"status": "POSTPONED", "subtitle": null}""";

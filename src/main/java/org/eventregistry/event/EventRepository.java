@@ -19,6 +19,12 @@ public class EventRepository implements PanacheRepositoryBase<Event, String> {
         return Ids.looksLikeId(ref) ? findByIdOptional(ref) : find("slug", ref).firstResultOptional();
     }
 
+    /** The span of the longest event, drafts included (an index lookup); 0 without events. */
+    public long longestSpanSeconds() {
+        Long longest = getEntityManager().createQuery("select max(e.spanSeconds) from Event e", Long.class).getSingleResult();
+        return longest == null ? 0 : longest;
+    }
+
     public boolean slugTaken(String slug, String exceptId) {
         return count("slug = ?1 and id <> ?2", slug, exceptId == null ? "" : exceptId) > 0;
     }

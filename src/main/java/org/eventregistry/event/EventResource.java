@@ -83,7 +83,7 @@ public class EventResource {
         Page<EventView> page = service.list(filters, sort, limit, cursor);
         Set<String> wanted = includes(include);
         if (!wanted.isEmpty()) {
-            page = new Page<>(embed(page.items(), wanted), page.total(), page.limit(), page.nextCursor());
+            page = page.with(embed(page.items(), wanted));
         }
         return Lists.response(page, uri);
     }
@@ -230,7 +230,7 @@ public class EventResource {
 
     /** The list response as documented: a page of events. */
     @Schema(name = "EventPage", description = "A page of events")
-    record EventPageDoc(List<EventView> items, long total, int limit,
+    record EventPageDoc(List<EventView> items, long total, boolean totalExact, int limit,
                         @Schema(nullable = true) String nextCursor) {
     }
 }

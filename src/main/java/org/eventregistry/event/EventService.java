@@ -58,6 +58,8 @@ public class EventService {
             "updatedAt", new SortKey("updatedAt", "updatedAt", SortKey.Kind.INSTANT));
     static final String DEFAULT_SORT = "startsAt";
     static final String KIND = "event";
+    /** Events start in the years 0001 to 9999 (Validation.yearInRange): no bound needs to reach before. */
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
 
     private final EventRepository events;
     private final Validation validation;
@@ -213,28 +215,41 @@ public class EventService {
         }
         String key = filters.canonical() + "|upcoming-first|" + now;
         Paging.Source<Event, EventView> source = new Paging.Source<>(Event.class, EventService::sortValue, this::view);
-        long total = paging.count(Event.class, narrowed(filters));
+        Paging.Count total = paging.count(Event.class, narrowed(filters));
         List<EventView> items = new ArrayList<>();
         if (!past) {
-            Page<EventView> upcoming = paging.page(source, narrowed(filters).and("r.endsAt >= :now", "now", now),
+            Page<EventView> upcoming = paging.page(source, running(narrowed(filters), now),
                     Sort.parse("startsAt", DEFAULT_SORT, SORT_KEYS), key, limit, inner);
             if (upcoming.nextCursor() != null) {
-                return new Page<>(upcoming.items(), total, limit, "U~" + now + "~" + upcoming.nextCursor());
+                return new Page<>(upcoming.items(), total.total(), total.exact(), limit, "U~" + now + "~" + upcoming.nextCursor());
             }
             items.addAll(upcoming.items());
             inner = null;
         }
-        Where older = narrowed(filters).and("r.endsAt < :now", "now", now);
+        // An event that ended before now started before it too: the bound on the start lets the index range stop there.
+        Where older = narrowed(filters).and("r.endsAt < :now", "now", now).and("r.startsAt < :nowStart", "nowStart", now);
         String next = null;
         if (items.size() < limit) {
             Page<EventView> earlier = paging.page(source, older, Sort.parse("-startsAt", DEFAULT_SORT, SORT_KEYS), key,
                     limit - items.size(), inner);
             items.addAll(earlier.items());
             next = earlier.nextCursor() == null ? null : "P~" + now + "~" + earlier.nextCursor();
-        } else if (paging.count(Event.class, older) > 0) {
+        } else if (paging.any(Event.class, older)) {
             next = "P~" + now + "~";
         }
-        return new Page<>(items, total, limit, next);
+        return new Page<>(items, total.total(), total.exact(), limit, next);
+    }
+
+    /**
+     * Adds "still running at {@code at}" (ends at or after it), with the start bound that implies: no event lasts longer
+     * than the longest one, so none that started before {@code at} minus that can still run, and the index on the start
+     * need not be read from its beginning.
+     */
+    private Where running(Where where, Instant at) {
+        Instant earliest = at.minusSeconds(events.longestSpanSeconds());
+        // Before the first year an event may start in, the bound selects nothing out (and PostgreSQL cannot take every such date).
+        return where.and("r.endsAt >= :from", "from", at)
+                .and("r.startsAt >= :fromStart", "fromStart", earliest.isBefore(FIRST_INSTANT) ? null : earliest);
     }
 
     /** The filters and, when {@code q} is given, only the events the search engine matches (in any order). */
@@ -262,9 +277,12 @@ public class EventService {
             // A parent the caller may not see is an unknown one: nothing matches it.
             parents.add(events.findByRef(ref).filter(this::canSee).map(e -> e.id).orElse(""));
         }
-        return new Where()
-                .and("r.publicationStatus = :visible", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
-                .and("r.endsAt >= :from", "from", from)
+        Where where = new Where()
+                .andEqual("r.publicationStatus", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED);
+        if (from != null) {
+            running(where, from);
+        }
+        return where
                 .and("r.startsAt <= :to", "to", to)
                 .andAny("r.type in :types", "types", QueryValues.enums("type", f.type, EventType.class))
                 .andAny("r.status in :statuses", "statuses", QueryValues.enums("status", f.status, EventStatus.class))
@@ -272,13 +290,13 @@ public class EventService {
                 .andAny("r.publicationStatus in :publication", "publication",
                         QueryValues.enums("publicationStatus", f.publicationStatus, PublicationStatus.class))
                 .andAny("r.venue.country in :countries", "countries", countries)
-                .andAny("r.venue.cityKey in :cities", "cities", keys(f.city))
-                .andAny("r.id in (select t.id from Event t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
-                .andAny("r.seriesKey in :series", "series", keys(f.series))
+                .andAnyNarrow("r.venue.cityKey in :cities", "cities", keys(f.city))
+                .andAnyNarrow("r.id in (select t.id from Event t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
+                .andAnyNarrow("r.seriesKey in :series", "series", keys(f.series))
                 .andAny("r.language in :languages", "languages",
                         QueryValues.split(f.language).stream().map(LanguageTag.Check::canonical).collect(Collectors.toSet()))
-                .andAny("r.parent.id in :parents", "parents", parents)
-                .andAny("r.id in (select p.event.id from Participation p where p.speaker.id in :speakers or p.speaker.slug in :speakers)",
+                .andAnyNarrow("r.parent.id in :parents", "parents", parents)
+                .andAnyNarrow("r.id in (select p.event.id from Participation p where p.speaker.id in :speakers or p.speaker.slug in :speakers)",
                         "speakers", QueryValues.split(f.speaker))
                 .and("r.updatedAt >= :updatedSince", "updatedSince", QueryValues.instant("updatedSince", f.updatedSince));
     }
@@ -345,6 +363,7 @@ public class EventService {
         event.format = Objects.requireNonNullElse(f.format(), EventFormat.IN_PERSON);
         event.startsAt = f.startsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         event.endsAt = f.endsAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        event.spanSeconds = Math.max(0, java.time.Duration.between(event.startsAt, event.endsAt).toSeconds()) + 1;
         event.timeZone = zone.getId();
         VenueFields venue = f.venue() == null ? new VenueFields(null, null, null, null) : f.venue();
         if (event.venue == null) {

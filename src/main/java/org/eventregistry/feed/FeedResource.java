@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eventregistry.change.Freshness;
 import org.eventregistry.change.Revalidated;
+import org.eventregistry.change.Revalidation;
 import org.eventregistry.event.EventFilters;
 import org.eventregistry.publication.PublicationFilters;
 
@@ -37,9 +39,16 @@ public class FeedResource {
             + "\"items\": [{\"id\": \"tag:www.cirsd.org,2025:events/01JXD8ZK3Q4M9V6T2B7C5N1P0R\", \"title\": \"Democracy Meets Strategy\"}]}";
 
     private final FeedService feeds;
+    private final Revalidation revalidation;
 
-    public FeedResource(FeedService feeds) {
+    public FeedResource(FeedService feeds, Revalidation revalidation) {
         this.feeds = feeds;
+        this.revalidation = revalidation;
+    }
+
+    /** Rendered feeds are kept by the version of the answer (see {@link FeedService#cached}). */
+    private String cached(java.util.function.Supplier<String> render) {
+        return feeds.cached(revalidation.version().map(Freshness.Version::key), render);
     }
 
     @GET
@@ -54,7 +63,7 @@ public class FeedResource {
     public Response eventsCalendar(@BeanParam EventFilters filters,
                                    @Parameter(description = "Sort keys as in the events list", example = "startsAt") @QueryParam("sort") String sort,
                                    @Parameter(description = "Calendar name shown by calendar apps", example = "CIRSD events") @QueryParam("name") String name) {
-        return Response.ok(feeds.eventsCalendar(filters, sort, name == null || name.isBlank() ? "Events" : name))
+        return Response.ok(cached(() -> feeds.eventsCalendar(filters, sort, name == null || name.isBlank() ? "Events" : name)))
                 .type(Ics.MEDIA_TYPE + "; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"events.ics\"").build();
     }
@@ -144,12 +153,12 @@ public class FeedResource {
     }
 
     private Response events(Syndication.Format format, EventFilters filters, String sort, UriInfo uri) {
-        return Response.ok(feeds.eventsFeed(format, filters, sort, uri.getRequestUri().toString()))
+        return Response.ok(cached(() -> feeds.eventsFeed(format, filters, sort, uri.getRequestUri().toString())))
                 .type(format.mediaType + "; charset=utf-8").build();
     }
 
     private Response publications(Syndication.Format format, PublicationFilters filters, String sort, UriInfo uri) {
-        return Response.ok(feeds.publicationsFeed(format, filters, sort, uri.getRequestUri().toString()))
+        return Response.ok(cached(() -> feeds.publicationsFeed(format, filters, sort, uri.getRequestUri().toString())))
                 .type(format.mediaType + "; charset=utf-8").build();
     }
 }

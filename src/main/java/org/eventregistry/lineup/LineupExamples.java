@@ -43,5 +43,5 @@ final class LineupExamples {
                         "title": "Horizons Discussion with Professor Andrey Sushentsov", "type": "DISCUSSION",
                         "startsAt": "2025-04-16T18:00:00+02:00", "endsAt": "2025-04-16T19:30:00+02:00", "timeZone": "Europe/Belgrade"},
               "parts": [{"role": "MODERATOR", "order": 0, "sessionTitle": null, "affiliationAtEvent": "CIRSD"}]
-            }], "total": 1, "limit": 20, "nextCursor": null}""";
+            }], "total": 1, "totalExact": true, "limit": 20, "nextCursor": null}""";
 }

@@ -259,8 +259,7 @@ public class LineupService {
                     .forEach(p -> parts.computeIfAbsent(p.event.id, k -> new ArrayList<>())
                             .add(new Appearance.Part(p.role, p.position, p.sessionTitle, p.affiliationAtEvent)));
         }
-        return new Page<>(page.items().stream().map(v -> new Appearance(v, parts.getOrDefault(v.id(), List.of()))).toList(),
-                page.total(), page.limit(), page.nextCursor());
+        return page.with(page.items().stream().map(v -> new Appearance(v, parts.getOrDefault(v.id(), List.of()))).toList());
     }
 
     private Speaker speaker(String ref, String pointer) {

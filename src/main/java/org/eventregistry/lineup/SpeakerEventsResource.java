@@ -56,6 +56,6 @@ public class SpeakerEventsResource {
 
     /** The list response as documented. */
     @Schema(name = "AppearancePage", description = "A page of a speaker's events")
-    record AppearancePageDoc(List<Appearance> items, long total, int limit, @Schema(nullable = true) String nextCursor) {
+    record AppearancePageDoc(List<Appearance> items, long total, boolean totalExact, int limit, @Schema(nullable = true) String nextCursor) {
     }
 }

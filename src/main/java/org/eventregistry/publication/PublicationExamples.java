@@ -47,7 +47,7 @@ final class PublicationExamples {
               "version": 0
             }""";
 
-    static final String PAGE = "{\"items\": [" + PUBLICATION + "], \"total\": 1, \"limit\": 20, \"nextCursor\": null}";
+    static final String PAGE = "{\"items\": [" + PUBLICATION + "], \"total\": 1, \"totalExact\": true, \"limit\": 20, \"nextCursor\": null}";
 
     static final String PATCH = """
             {"doi": "10.1000/xyz123", "subtitle": null}""";

@@ -257,6 +257,6 @@ public class PublicationResource {
 
     /** The list response as documented. */
     @Schema(name = "PublicationPage", description = "A page of publications")
-    record PublicationPageDoc(List<PublicationView> items, long total, int limit, @Schema(nullable = true) String nextCursor) {
+    record PublicationPageDoc(List<PublicationView> items, long total, boolean totalExact, int limit, @Schema(nullable = true) String nextCursor) {
     }
 }

@@ -212,14 +212,14 @@ public class PublicationService {
             throw QueryValues.bad("publishedTo", "must not be before publishedFrom");
         }
         return where
-                .and("r.publicationStatus = :visible", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
+                .andEqual("r.publicationStatus", "visible", caller.canSeeDrafts() ? null : PublicationStatus.PUBLISHED)
                 .andAny("r.type in :types", "types", QueryValues.enums("type", f.type, PublicationType.class))
                 .andAny("r.publicationStatus in :statuses", "statuses",
                         QueryValues.enums("publicationStatus", f.publicationStatus, PublicationStatus.class))
-                .andAny("r.id in (select a.publication.id from Authorship a where a.speaker.id in :authors or a.speaker.slug in :authors)",
+                .andAnyNarrow("r.id in (select a.publication.id from Authorship a where a.speaker.id in :authors or a.speaker.slug in :authors)",
                         "authors", QueryValues.split(f.author))
-                .andAny("r.id in (select t.id from Publication t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
-                .andAny("r.periodicalKey in :periodicals", "periodicals", keys(f.periodical))
+                .andAnyNarrow("r.id in (select t.id from Publication t join t.topics topic where topic.key in :topics)", "topics", keys(f.topic))
+                .andAnyNarrow("r.periodicalKey in :periodicals", "periodicals", keys(f.periodical))
                 .andAny("r.volume in :volumes", "volumes", QueryValues.split(f.volume))
                 .andAny("r.issue in :issues", "issues", QueryValues.split(f.issue))
                 .andAny("r.language in :languages", "languages",

@@ -38,7 +38,7 @@ final class SpeakerExamples {
               "version": 0
             }""";
 
-    static final String PAGE = "{\"items\": [" + SPEAKER + "], \"total\": 1, \"limit\": 20, \"nextCursor\": null}";
+    static final String PAGE = "{\"items\": [" + SPEAKER + "], \"total\": 1, \"totalExact\": true, \"limit\": 20, \"nextCursor\": null}";
 
     static final String PATCH = """
             {"position": "President", "phone": null}""";

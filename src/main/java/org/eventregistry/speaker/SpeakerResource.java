@@ -155,6 +155,6 @@ public class SpeakerResource {
 
     /** The list response as documented. */
     @Schema(name = "SpeakerPage", description = "A page of speakers")
-    record SpeakerPageDoc(List<SpeakerView> items, long total, int limit, @Schema(nullable = true) String nextCursor) {
+    record SpeakerPageDoc(List<SpeakerView> items, long total, boolean totalExact, int limit, @Schema(nullable = true) String nextCursor) {
     }
 }

@@ -75,6 +75,7 @@ class EventListTest {
                 .body("items", hasSize(20))
                 .body("limit", equalTo(20))
                 .body("total", equalTo(21))
+                .body("totalExact", equalTo(true))
                 .body("nextCursor", notNullValue());
     }
 
@@ -204,6 +205,26 @@ class EventListTest {
         Set<String> ids = idsOf(withTopic(topic).queryParam("from", "2032-03-02T00:00:00Z").queryParam("to", "2032-03-02T23:00:00Z"));
 
         assertEquals(Set.of(inProgress, inside, spanning), ids);
+    }
+
+    @Test
+    void findsAnEventInProgressThatWasMadeLongerThanAnyOtherAfterItWasCreated() {
+        String topic = uniqueTag();
+        String grown = createBetween(topic, "1990-03-01T10:00:00Z", "1990-03-01T11:00:00Z");
+        given().contentType(MERGE_PATCH_JSON).body(Map.of("endsAt", "2998-03-01T10:00:00Z")).when().patch(EVENTS + "/" + grown)
+                .then().statusCode(200);
+
+        assertEquals(Set.of(grown), idsOf(withTopic(topic).queryParam("from", "2500-01-01")));
+        assertEquals(Set.of(grown), idsOf(withTopic(topic).queryParam("from", "now").queryParam("sort", "-startsAt")));
+    }
+
+    @Test
+    void findsEventsFromAnyDateWhileAnEventSpansTheWholeCalendar() {
+        String topic = uniqueTag();
+        String everything = createBetween(topic, "0001-01-01T00:00:00Z", "9999-12-31T00:00:00Z");
+
+        assertEquals(Set.of(everything), idsOf(withTopic(topic).queryParam("from", "0001-01-02")));
+        assertEquals(Set.of(everything), idsOf(withTopic(topic).queryParam("from", "5000-01-01").queryParam("to", "5000-01-02")));
     }
 
     @Test

@@ -24,14 +24,24 @@ public class InstanceSecrets {
     public byte[] cursorKey() {
         byte[] key = cursorKey;
         if (key == null) {
-            key = load();
-            cursorKey = key;
+            synchronized (this) {
+                key = cursorKey;
+                if (key == null) {
+                    key = load();
+                    cursorKey = key;
+                }
+            }
         }
         return key;
     }
 
+    /** The first requests after a start race to make the key; another instance may win, and then its key is read. */
     private byte[] load() {
-        return QuarkusTransaction.requiringNew().call(this::loadOrCreate);
+        try {
+            return QuarkusTransaction.requiringNew().call(this::loadOrCreate);
+        } catch (RuntimeException lostRace) {
+            return QuarkusTransaction.requiringNew().call(this::loadOrCreate);
+        }
     }
 
     private byte[] loadOrCreate() {

@@ -40,6 +40,17 @@ public interface RegistryConfig {
     @WithDefault("67108864")
     long calendarCacheBytes();
 
+    /** Memory the feeds may use to keep whole rendered feeds, each for one change-log position, view and URL, in bytes. */
+    @WithDefault("16777216")
+    long feedCacheBytes();
+
+    /**
+     * How far lists count the records matching their filters: beyond it, total is this limit and totalExact false, so a
+     * page costs the same however many records match.
+     */
+    @WithDefault("1000")
+    int listTotalLimit();
+
     /** The language whose alphabet orders names (sort=familyName), as a BCP 47 tag. */
     @WithDefault("sr-Latn")
     String collation();

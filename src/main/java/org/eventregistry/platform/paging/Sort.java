@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A parsed {@code sort} parameter ({@code startsAt,-title}), always ending with the id so that
- * the order is total and a cursor can say exactly where a page ended.
+ * the order is total and a cursor can say exactly where a page ended. The id runs in the direction of the
+ * last key, so a sort on one key is an index on (key, id) read forwards or backwards.
  */
 public record Sort(List<Order> orders, String canonical) {
 
@@ -47,19 +49,43 @@ public record Sort(List<Order> orders, String canonical) {
         for (Order order : orders) {
             canonical.append(canonical.isEmpty() ? "" : ",").append(order.descending ? "-" : "").append(order.key.name());
         }
-        orders.add(new Order(ID, false));
+        orders.add(new Order(ID, orders.get(orders.size() - 1).descending()));
         return new Sort(List.copyOf(orders), canonical.toString());
     }
 
     /** The JPQL ORDER BY clause for an entity aliased {@code alias}; records without a nullable key come last. */
     public String orderBy(String alias) {
+        return orderBy(alias, List.of());
+    }
+
+    /**
+     * The ORDER BY clause led by the paths the where-clause fixes to one value ({@link Where#andEqual}): the same
+     * order, in a form that lets the database read it from an index on (fixed paths, keys, id).
+     */
+    public String orderBy(String alias, List<String> fixed) {
         StringBuilder clause = new StringBuilder(" order by ");
+        String direction = orders.get(0).descending ? " desc" : " asc";
+        for (String path : fixed) {
+            clause.append(path).append(direction).append(", ");
+        }
         for (int i = 0; i < orders.size(); i++) {
             Order order = orders.get(i);
             clause.append(i == 0 ? "" : ", ").append(alias).append('.').append(order.key.path())
                     .append(order.descending ? " desc" : " asc").append(order.key.nullable() ? " nulls last" : "");
         }
         return clause.toString();
+    }
+
+    /**
+     * The bound on the first key implied by {@link #after}: {@code k1 >= v1} ({@code <=} descending), which the
+     * database can start an index range at. None when the key may be null (nulls follow every value).
+     */
+    Optional<String> start(String alias, String paramPrefix, List<Object> values) {
+        Order first = orders.get(0);
+        if (first.key.nullable() || values.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(alias + '.' + first.key.path() + (first.descending ? " <= :" : " >= :") + paramPrefix + 0);
     }
 
     /**
