@@ -40,7 +40,19 @@ echo "== Seeding $((SPEAKERS * 4)) speakers, $((EVENTS * 4)) events, $((PUBLICAT
 ( while kill -0 $PID 2> /dev/null; do state | python3 -c "import json,sys; s=json.load(sys.stdin); print(s['changesBehind'], s['secondsBehind'])" \
     >> "$DATA/lag.txt" 2> /dev/null || true; sleep 2; done ) &
 WATCH=$!
-seed() { wrk -t4 -c8 -d60m -s $BENCH/seed.lua "$URL" -- "$TOKEN" "$1" "$2" 7 "$SPEAKERS" | grep RESULT; }
+# wrk runs until the registry's write counter moved by the records wanted (4 threads make $2 each).
+seed() {
+  local before started w
+  before=$(state | field head); started=$(date +%s)
+  wrk -t4 -c8 -d60m -s $BENCH/seed.lua "$URL" -- "$TOKEN" "$1" "$2" 7 "$SPEAKERS" > /dev/null &
+  w=$!
+  while kill -0 $w 2> /dev/null; do
+    [ $(( $(state | field head) - before )) -ge $(( 4 * $2 )) ] && kill $w 2> /dev/null
+    sleep 1
+  done
+  wait $w 2> /dev/null || true
+  echo "$1: $(( $(state | field head) - before )) writes in $(( $(date +%s) - started )) s"
+}
 START=$(date +%s)
 seed speaker "$SPEAKERS"
 seed event "$EVENTS"

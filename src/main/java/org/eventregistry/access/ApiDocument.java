@@ -1,7 +1,6 @@
 package org.eventregistry.access;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -21,7 +20,6 @@ import java.util.Map;
  * bearer scheme on every protected operation with its 401 and 403, the 400, 429 and 500 every operation
  * may answer, and an example on every problem response.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDocument implements OASFilter {
 
     static final String SCHEME = "bearer";
