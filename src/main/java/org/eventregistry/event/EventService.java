@@ -184,7 +184,7 @@ public class EventService {
     public Page<EventView> list(EventFilters filters, String sortParam, String limitParam, String cursor) {
         Sort sort = Sort.parse(sortParam, DEFAULT_SORT, SORT_KEYS);
         return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view), where(filters),
-                text.matching(TextSearch.Kind.EVENT, filters.q, caller.canSeeDrafts()), sortParam != null, sort,
+                matches(filters), sortParam != null, sort,
                 filters.canonical(), limitParam, cursor);
     }
 
@@ -192,7 +192,7 @@ public class EventService {
     public List<EventView> feed(EventFilters filters, String sortParam, String defaultSort, int max) {
         Sort sort = Sort.parse(sortParam, defaultSort, SORT_KEYS);
         return paging.page(new Paging.Source<>(Event.class, EventService::sortValue, this::view),
-                narrowed(filters), sort, filters.canonical(), max, null).items();
+                narrowed(filters, matches(filters)), sort, filters.canonical(), max, null).items();
     }
 
     /**
@@ -215,10 +215,12 @@ public class EventService {
         }
         String key = filters.canonical() + "|upcoming-first|" + now;
         Paging.Source<Event, EventView> source = new Paging.Source<>(Event.class, EventService::sortValue, this::view);
-        Paging.Count total = paging.count(Event.class, narrowed(filters));
+        // The engine is asked once; each of the three queries below gets a Where of its own from the same matches.
+        List<String> matches = matches(filters);
+        Paging.Count total = paging.count(Event.class, narrowed(filters, matches));
         List<EventView> items = new ArrayList<>();
         if (!past) {
-            Page<EventView> upcoming = paging.page(source, running(narrowed(filters), now),
+            Page<EventView> upcoming = paging.page(source, running(narrowed(filters, matches), now),
                     Sort.parse("startsAt", DEFAULT_SORT, SORT_KEYS), key, limit, inner);
             if (upcoming.nextCursor() != null) {
                 return new Page<>(upcoming.items(), total.total(), total.exact(), limit, "U~" + now + "~" + upcoming.nextCursor());
@@ -227,7 +229,7 @@ public class EventService {
             inner = null;
         }
         // An event that ended before now started before it too: the bound on the start lets the index range stop there.
-        Where older = narrowed(filters).and("r.endsAt < :now", "now", now).and("r.startsAt < :nowStart", "nowStart", now);
+        Where older = narrowed(filters, matches).and("r.endsAt < :now", "now", now).and("r.startsAt < :nowStart", "nowStart", now);
         String next = null;
         if (items.size() < limit) {
             Page<EventView> earlier = paging.page(source, older, Sort.parse("-startsAt", DEFAULT_SORT, SORT_KEYS), key,
@@ -253,10 +255,14 @@ public class EventService {
     }
 
     /** The filters and, when {@code q} is given, only the events the search engine matches (in any order). */
-    private Where narrowed(EventFilters f) {
-        List<String> matches = text.matching(TextSearch.Kind.EVENT, f.q, caller.canSeeDrafts());
+    private Where narrowed(EventFilters f, List<String> matches) {
         // No match at all: an id no record has keeps the list empty.
         return where(f).andAny("r.id in :matches", "matches", matches == null ? null : matches.isEmpty() ? List.of("") : matches);
+    }
+
+    /** The events the search engine matches to q (null without q). */
+    private List<String> matches(EventFilters f) {
+        return text.matching(TextSearch.Kind.EVENT, f.q, caller.canSeeDrafts());
     }
 
     private Where where(EventFilters f) {
