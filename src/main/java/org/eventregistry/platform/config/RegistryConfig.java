@@ -80,6 +80,19 @@ public interface RegistryConfig {
 
     Changes changes();
 
+    Http http();
+
+    /** The HTTP edge, below what Quarkus configures. */
+    interface Http {
+        /**
+         * How long a request head (request line and headers) may take to arrive, from the connection's opening for
+         * its first request and from the first byte of each later one; past it, a 408 problem and the connection
+         * closes. 0 switches the deadline off.
+         */
+        @WithDefault("PT20S")
+        Duration requestHeadTimeout();
+    }
+
     /** The partner change stream. */
     interface Changes {
         /** How long changes are kept; a cursor from before that gets 410 and the client resyncs from the lists. */

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the HTTP server refuses before any resource sees the request still comes back as problem+json:
- * a request line over the limit (414), request headers over the limit (431), a chunked body over 1 MiB (413).
+ * a request line over the limit (414), request headers over the limit (431), a chunked body over 1 MiB (413), also
+ * beyond the server's own caps, and a request target that is not a URI (400).
  */
 @QuarkusTest
 class HttpEdgeTest {
@@ -75,6 +76,53 @@ class HttpEdgeTest {
             many.append("\r\nX-Padding-").append(i).append(": ").append("p".repeat(100));
         }
         assertProblem(431, RawHttp.send(many.toString(), null));
+    }
+
+    @Test
+    @Timeout(30)
+    void aRequestLineBeyondTheServersOwnCapIsStillA414Problem() throws IOException {
+        RawHttp.Answer answer = RawHttp.send("GET " + EVENTS + "?q=" + "x".repeat(100_000) + " HTTP/1.1", null);
+
+        assertProblem(414, answer);
+        assertEquals("close", answer.header("Connection"), answer.toString());
+    }
+
+    @Test
+    @Timeout(30)
+    void headersBeyondTheServersOwnCapAreStillA431Problem() throws IOException {
+        RawHttp.Answer answer = RawHttp.send("GET " + EVENTS + " HTTP/1.1\r\nX-Padding: " + "p".repeat(100 * 1024), null);
+
+        assertProblem(431, answer);
+    }
+
+    @Test
+    @Timeout(30)
+    void aTargetThatIsNotAUriIsA400Problem() throws IOException {
+        for (String target : new String[]{EVENTS + "?q=a|b", EVENTS + "?q={x}", EVENTS + "/a\\b", "events", "*", "http://[::1/"}) {
+            RawHttp.Answer answer = RawHttp.send("GET " + target + " HTTP/1.1", null);
+
+            assertProblem(400, answer);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aUriTheServerReadsIsServedThroughTheGuard() throws IOException {
+        assertEquals(200, RawHttp.send("GET http://localhost" + EVENTS + "?q=a%7Cb HTTP/1.1", null).status());
+        assertEquals(200, RawHttp.send("GET " + EVENTS + "?q=%5Bx%5D&limit=1 HTTP/1.1", null).status());
+    }
+
+    @Test
+    @Timeout(30)
+    void pipelinedRequestsOnOneConnectionAreAllAnswered() throws IOException {
+        String one = "GET /api/v1/ping HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        try (java.net.Socket socket = RawHttp.connect()) {
+            socket.getOutputStream().write((one + one + one).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, RawHttp.read(socket.getInputStream()).status(), "answer " + i);
+            }
+        }
     }
 
     /** POSTs the text to /api/v1/events as chunks of 64 KiB from another thread, and reads the answer meanwhile. */
