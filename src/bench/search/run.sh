@@ -10,13 +10,13 @@
 #   BENCH_JAVA_OPTS=...    JVM options (default -Xmx512m)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-JAR=target/quarkus-app/quarkus-run.jar
+JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
 SCALE="${SCALE:-1}"
 DURATION="${DURATION:-30s}"
 TOKEN="bench-admin-token-$RANDOM$RANDOM"
 BENCH=src/bench/search
 command -v wrk > /dev/null || { echo "needs wrk (Debian: apt-get install wrk)" >&2; exit 2; }
-[ -f "$JAR" ] || ./mvnw -q -B -ntp package -DskipTests
+[ -f "$JAR" ] || [ -n "${BENCH_JAR:-}" ] || ./mvnw -q -B -ntp package -DskipTests
 
 DATA=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

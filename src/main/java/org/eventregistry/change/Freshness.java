@@ -48,13 +48,10 @@ public class Freshness {
     /** The version of what the request would return now (it depends on the URL, the caller's view and the registry's state). */
     public Version current(UriInfo uri, Revalidated.Clock clock) {
         boolean staff = caller.canSeeDrafts();
-        Object[] row = (Object[]) em.createNativeQuery(staff
-                        ? "select write_seq, write_at from change_counter where name = 'changes'"
-                        : "select last_seq, last_at from change_counter where name = 'changes'")
-                .getSingleResult();
+        Object[] row = counter(staff);
         long seq = ((Number) row[0]).longValue();
         Instant changed = ChangeLog.instant(row[1]);
-        String view = staff ? "s" : caller.canSeePrivateFields() ? "v" : "p";
+        String view = view(staff);
         String target = uri.getPath() + "?" + uri.getRequestUri().getRawQuery();
         String tag = view + seq + "-" + Integer.toHexString(target.hashCode());
         String clockKey = "";
@@ -71,6 +68,26 @@ public class Freshness {
         }
         // The key names the absolute URL: feeds link to themselves by it.
         return new Version(new EntityTag(tag, true), changed, view + seq + "|" + clockKey + "|" + uri.getRequestUri());
+    }
+
+    /**
+     * Where the caller's view of the registry stands: the view's letter and the position of the counter that moves
+     * with every change it may see (the public change log, or the write counter for staff).
+     */
+    public String position() {
+        boolean staff = caller.canSeeDrafts();
+        return view(staff) + ((Number) counter(staff)[0]).longValue();
+    }
+
+    private Object[] counter(boolean staff) {
+        return (Object[]) em.createNativeQuery(staff
+                        ? "select write_seq, write_at from change_counter where name = 'changes'"
+                        : "select last_seq, last_at from change_counter where name = 'changes'")
+                .getSingleResult();
+    }
+
+    private String view(boolean staff) {
+        return staff ? "s" : caller.canSeePrivateFields() ? "v" : "p";
     }
 
     private static boolean dependsOnClock(MultivaluedMap<String, String> query, Revalidated.Clock clock) {

@@ -1,6 +1,8 @@
 package org.eventregistry.event;
 
+import org.eventregistry.change.Answers;
 import org.eventregistry.change.Revalidated;
+import org.eventregistry.change.Revalidation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
@@ -38,7 +40,6 @@ import org.eventregistry.platform.json.MergePatch;
 import org.eventregistry.platform.paging.Page;
 import org.eventregistry.platform.http.Problem;
 import org.eventregistry.platform.http.Versions;
-import org.eventregistry.platform.paging.Lists;
 import org.eventregistry.platform.http.QueryValues;
 
 import java.net.URI;
@@ -57,8 +58,13 @@ public class EventResource {
     private final EventService service;
     private final Map<String, EventEmbedding> embeddings = new TreeMap<>();
     private final EventLinkedData linkedData;
+    private final Answers answers;
+    private final Revalidation revalidation;
 
-    public EventResource(EventService service, Instance<EventEmbedding> embeddings, EventLinkedData linkedData) {
+    public EventResource(EventService service, Instance<EventEmbedding> embeddings, EventLinkedData linkedData,
+                         Answers answers, Revalidation revalidation) {
+        this.answers = answers;
+        this.revalidation = revalidation;
         this.linkedData = linkedData;
         this.service = service;
         embeddings.forEach(e -> this.embeddings.put(e.name(), e));
@@ -80,12 +86,11 @@ public class EventResource {
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Parameter(description = "Related records to embed: speakers, publications", example = "speakers") @QueryParam("include") List<String> include,
                          @jakarta.ws.rs.core.Context UriInfo uri) {
-        Page<EventView> page = service.list(filters, sort, limit, cursor);
-        Set<String> wanted = includes(include);
-        if (!wanted.isEmpty()) {
-            page = page.with(embed(page.items(), wanted));
-        }
-        return Lists.response(page, uri);
+        return answers.page(revalidation.version(), uri, () -> {
+            Page<EventView> page = service.list(filters, sort, limit, cursor);
+            Set<String> wanted = includes(include);
+            return wanted.isEmpty() ? page : page.with(embed(page.items(), wanted));
+        });
     }
 
     /** The views with the related records named by include=, one query per kind for the whole list. */
@@ -144,16 +149,19 @@ public class EventResource {
     public Response get(@Parameter(description = "Id or slug", example = "democracy-meets-strategy") @PathParam("ref") String ref,
                         @Context Request request,
                         @Context HttpHeaders headers,
+                        @Context UriInfo uri,
                         @Parameter(description = "Related records to embed: speakers, publications", example = "speakers") @QueryParam("include") List<String> include) {
         Accepts.require(headers, MediaType.APPLICATION_JSON_TYPE);
-        EventView event = service.get(ref);
-        Set<String> wanted = includes(include);
-        if (!wanted.isEmpty()) {
-            // What it embeds changes without the event's version: the tag covers all of it.
-            EventView composed = embed(List.of(event), wanted).get(0);
-            return Versions.readComposed(request, Versions.composed(event.id(), String.join("+", wanted), composed), composed);
-        }
-        return Versions.read(request, event.id(), event.version(), event.updatedAt(), event);
+        return answers.record(uri, request, () -> {
+            EventView event = service.get(ref);
+            Set<String> wanted = includes(include);
+            if (!wanted.isEmpty()) {
+                // What it embeds changes without the event's version: the tag covers all of it.
+                EventView composed = embed(List.of(event), wanted).get(0);
+                return answers.composed(composed, Versions.composed(event.id(), String.join("+", wanted), composed));
+            }
+            return answers.version(event, Versions.tag(event.id(), event.version()), event.updatedAt());
+        });
     }
 
     @GET

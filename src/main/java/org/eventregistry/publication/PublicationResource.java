@@ -4,7 +4,9 @@ import org.eventregistry.platform.error.RegistryException;
 
 import org.eventregistry.platform.error.FieldError;
 
+import org.eventregistry.change.Answers;
 import org.eventregistry.change.Revalidated;
+import org.eventregistry.change.Revalidation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
@@ -37,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eventregistry.platform.validation.Accepts;
 import org.eventregistry.platform.http.Idempotency;
-import org.eventregistry.platform.paging.Lists;
 import org.eventregistry.platform.json.MergePatch;
 import org.eventregistry.platform.http.QueryValues;
 import org.eventregistry.platform.http.Versions;
@@ -57,7 +58,13 @@ public class PublicationResource {
 
     private final PublicationLinkedData linkedData;
 
-    public PublicationResource(PublicationService service, PublicationLinkedData linkedData) {
+    private final Answers answers;
+    private final Revalidation revalidation;
+
+    public PublicationResource(PublicationService service, PublicationLinkedData linkedData, Answers answers,
+                               Revalidation revalidation) {
+        this.answers = answers;
+        this.revalidation = revalidation;
         this.linkedData = linkedData;
         this.service = service;
     }
@@ -76,7 +83,7 @@ public class PublicationResource {
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
-        return Lists.response(service.list(filters, sort, limit, cursor), uri);
+        return answers.page(revalidation.version(), uri, () -> service.list(filters, sort, limit, cursor));
     }
 
     @POST
@@ -104,10 +111,13 @@ public class PublicationResource {
     @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
     public Response get(@Parameter(description = "Id or slug", example = "despite-enticing-narratives") @PathParam("ref") String ref,
                         @Context Request request,
-                        @Context HttpHeaders headers) {
+                        @Context HttpHeaders headers,
+                        @Context UriInfo uri) {
         Accepts.require(headers, MediaType.APPLICATION_JSON_TYPE);
-        PublicationView publication = service.get(ref);
-        return Versions.read(request, publication.id(), publication.version(), publication.updatedAt(), publication);
+        return answers.record(uri, request, () -> {
+            PublicationView publication = service.get(ref);
+            return answers.version(publication, Versions.tag(publication.id(), publication.version()), publication.updatedAt());
+        });
     }
 
     @GET

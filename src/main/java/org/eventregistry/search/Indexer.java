@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -267,8 +268,24 @@ public class Indexer {
         }
     }
 
+    /** The documents built from the database for some records, and the ids of those that are gone. */
+    private record Loaded(List<SearchDocument> built, List<String> gone) {
+    }
+
     /** Builds or refreshes the documents of these records, removes those whose record is gone, and commits. */
     private void index(Map<String, Set<String>> byKind, long generation) {
+        Loaded loaded = load(byKind, generation);
+        if (loaded.built().isEmpty() && loaded.gone().isEmpty()) {
+            return;
+        }
+        try (SearchSession session = engine.writingSession()) {
+            loaded.built().forEach(session.indexingPlan()::addOrUpdate);
+            loaded.gone().forEach(id -> session.indexingPlan().purge(SearchDocument.class, id, null));
+        }
+    }
+
+    /** Reads the records from the database (one short transaction) and builds their documents. */
+    private Loaded load(Map<String, Set<String>> byKind, long generation) {
         List<SearchDocument> built = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -284,13 +301,7 @@ public class Indexer {
             }
             em.clear();
         });
-        if (built.isEmpty() && gone.isEmpty()) {
-            return;
-        }
-        try (SearchSession session = engine.writingSession()) {
-            built.forEach(session.indexingPlan()::addOrUpdate);
-            gone.forEach(id -> session.indexingPlan().purge(SearchDocument.class, id, null));
-        }
+        return new Loaded(built, gone);
     }
 
     /**
@@ -305,24 +316,35 @@ public class Indexer {
             long head = state.head();
             long generation = System.currentTimeMillis();
             int count = 0;
-            for (String kind : KINDS) {
-                String after = "";
-                while (running) {
-                    String from = after;
-                    List<String> ids = QuarkusTransaction.requiringNew().call(() -> documents.ids(kind, from, config.batchSize()));
-                    if (ids.isEmpty()) {
-                        break;
-                    }
-                    index(Map.of(kind, new LinkedHashSet<>(ids)), generation);
-                    count += ids.size();
-                    after = ids.get(ids.size() - 1);
-                    if (engine.shared() && !holdLease()) {
-                        throw new IllegalStateException("The search index lease was lost during a rebuild");
+            // The engine indexes one batch while the next is read from the database; one commit at the end.
+            try (SearchSession bulk = engine.bulkSession()) {
+                CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
+                for (String kind : KINDS) {
+                    String after = "";
+                    while (running) {
+                        String from = after;
+                        List<String> ids = QuarkusTransaction.requiringNew().call(() -> documents.ids(kind, from, config.batchSize()));
+                        if (ids.isEmpty()) {
+                            break;
+                        }
+                        // A record deleted since its id was read is left out; the removal of older generations drops it.
+                        List<SearchDocument> built = load(Map.of(kind, new LinkedHashSet<>(ids)), generation).built();
+                        inFlight.join();
+                        inFlight = CompletableFuture.allOf(built.stream()
+                                .map(d -> bulk.indexer().addOrUpdate(d).toCompletableFuture())
+                                .toArray(CompletableFuture[]::new));
+                        count += ids.size();
+                        after = ids.get(ids.size() - 1);
+                        if (engine.shared() && !holdLease()) {
+                            throw new IllegalStateException("The search index lease was lost during a rebuild");
+                        }
                     }
                 }
-            }
-            if (!running) {
-                return;
+                inFlight.join();
+                if (!running) {
+                    return;
+                }
+                engine.flushAndRefresh(bulk);
             }
             int removed = removeOlder(generation);
             builtAt = state.store(engine.stateName(), head, SearchDocument.MAPPING_VERSION, true);

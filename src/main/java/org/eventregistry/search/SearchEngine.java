@@ -136,6 +136,25 @@ public class SearchEngine {
                 .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.sync()).build();
     }
 
+    /**
+     * A session for a rebuild's bulk writes: each write's future completes once the engine applied it, without a
+     * commit or refresh of its own; the rebuild commits and refreshes once, through {@link #flushAndRefresh}.
+     */
+    SearchSession bulkSession() {
+        CloseableSearchMapping current = mapping;
+        if (current == null) {
+            throw new IllegalStateException("The search engine is not open");
+        }
+        return current.createSessionWithOptions()
+                .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async()).build();
+    }
+
+    /** Commits what bulk sessions wrote and makes it visible to searches. */
+    void flushAndRefresh(SearchSession session) {
+        session.workspace(SearchDocument.class).flush();
+        session.workspace(SearchDocument.class).refresh();
+    }
+
     private Path directory() {
         return Path.of(config.directory().orElse(Path.of(registry.dataDir(), "search").toString())).toAbsolutePath();
     }

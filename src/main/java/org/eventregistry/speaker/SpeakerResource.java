@@ -1,6 +1,8 @@
 package org.eventregistry.speaker;
 
+import org.eventregistry.change.Answers;
 import org.eventregistry.change.Revalidated;
+import org.eventregistry.change.Revalidation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
@@ -31,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eventregistry.platform.http.Idempotency;
-import org.eventregistry.platform.paging.Lists;
 import org.eventregistry.platform.json.MergePatch;
 import org.eventregistry.platform.http.Versions;
 
@@ -45,9 +46,13 @@ import java.util.List;
 public class SpeakerResource {
 
     private final SpeakerService service;
+    private final Answers answers;
+    private final Revalidation revalidation;
 
-    public SpeakerResource(SpeakerService service) {
+    public SpeakerResource(SpeakerService service, Answers answers, Revalidation revalidation) {
         this.service = service;
+        this.answers = answers;
+        this.revalidation = revalidation;
     }
 
     @Revalidated
@@ -64,7 +69,7 @@ public class SpeakerResource {
                          @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context UriInfo uri) {
-        return Lists.response(service.list(filters, sort, limit, cursor), uri);
+        return answers.page(revalidation.version(), uri, () -> service.list(filters, sort, limit, cursor));
     }
 
     @POST
@@ -91,9 +96,12 @@ public class SpeakerResource {
                     examples = @ExampleObject(name = "speaker", value = SpeakerExamples.SPEAKER)))
     @APIResponse(responseCode = "304", description = "If-None-Match or If-Modified-Since already has the current version")
     public Response get(@Parameter(description = "Id or slug", example = "stefan-jovanovic") @PathParam("ref") String ref,
-                        @Context Request request) {
-        SpeakerView speaker = service.get(ref);
-        return Versions.read(request, speaker.id(), speaker.version(), speaker.updatedAt(), speaker);
+                        @Context Request request,
+                        @Context UriInfo uri) {
+        return answers.record(uri, request, () -> {
+            SpeakerView speaker = service.get(ref);
+            return answers.version(speaker, Versions.tag(speaker.id(), speaker.version()), speaker.updatedAt());
+        });
     }
 
     @PUT

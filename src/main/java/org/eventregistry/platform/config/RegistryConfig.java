@@ -44,6 +44,10 @@ public interface RegistryConfig {
     @WithDefault("16777216")
     long feedCacheBytes();
 
+    /** Memory the JSON answers of single records and list pages may use, each kept for one change position, view and URL, in bytes. */
+    @WithDefault("16777216")
+    long answerCacheBytes();
+
     /**
      * How far lists count the records matching their filters: beyond it, total is this limit and totalExact false, so a
      * page costs the same however many records match.

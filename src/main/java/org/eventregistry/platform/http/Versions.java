@@ -57,7 +57,7 @@ public final class Versions {
         return read(request, tag(id, version), updatedAt, record);
     }
 
-    private static Response read(Request request, EntityTag tag, Instant changed, Object record) {
+    public static Response read(Request request, EntityTag tag, Instant changed, Object record) {
         Response.ResponseBuilder response = unchanged(request, tag, changed).orElseGet(() -> Response.ok(record));
         return response.tag(tag).lastModified(lastModified(changed)).header("Vary", VARY).build();
     }

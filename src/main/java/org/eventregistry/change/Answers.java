@@ -1,0 +1,95 @@
+package org.eventregistry.change;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eventregistry.platform.config.RegistryConfig;
+import org.eventregistry.platform.http.Versions;
+import org.eventregistry.platform.paging.Lists;
+import org.eventregistry.platform.paging.Page;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * JSON answers kept rendered by the change-log position the caller's view sees, so that the busiest reads (one
+ * record, a page of a list) are built once per change rather than once per request. A key names the view (public,
+ * private fields, staff), the position (the public change log, or the write counter for staff, which moves with
+ * drafts too) and the request's URL: the next change the caller may see makes new keys, so nothing kept is ever
+ * stale, on one instance or several, and no write has to remember what to evict. Bounded by size in memory.
+ */
+@ApplicationScoped
+public class Answers {
+
+    /** A rendered answer and its validators; {@code changed} is null for composed views (tagged by content). */
+    public record Kept(String json, EntityTag tag, Instant changed, String link) {
+    }
+
+    private final Freshness freshness;
+    private final ObjectMapper json;
+    private final Cache<String, Kept> kept;
+
+    public Answers(Freshness freshness, ObjectMapper json, RegistryConfig config) {
+        this.freshness = freshness;
+        this.json = json;
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(config.answerCacheBytes())
+                .weigher((String key, Kept k) -> 2 * (key.length() + k.json().length()
+                        + (k.link() == null ? 0 : k.link().length())) + 200)
+                .build();
+    }
+
+    /**
+     * One record's answer, kept under the caller's view, the position it sees and the URL; {@code read} builds it
+     * (and throws for a record that is not there, which is never kept). A 304 when the request already has it.
+     */
+    public Response record(UriInfo uri, Request request, Supplier<Kept> read) {
+        Kept answer = kept.get(freshness.position() + "|" + uri.getRequestUri(), ignored -> read.get());
+        return answer.changed() == null
+                ? Versions.readComposed(request, answer.tag(), answer.json())
+                : Versions.read(request, answer.tag(), answer.changed(), answer.json());
+    }
+
+    /** A record's answer, tagged by its version. */
+    public Kept version(Object view, EntityTag tag, Instant changed) {
+        return new Kept(write(view), tag, changed, null);
+    }
+
+    /** A composed view's answer (a record with what it embeds), tagged by its content. */
+    public Kept composed(Object view, EntityTag tag) {
+        return new Kept(write(view), tag, null, null);
+    }
+
+    /**
+     * A page of a {@link Revalidated} list, kept under the version its filter read ({@link Revalidation}); rendered
+     * afresh when there is none.
+     */
+    public Response page(Optional<Freshness.Version> version, UriInfo uri, Supplier<Page<?>> read) {
+        Supplier<Kept> render = () -> {
+            Page<?> page = read.get();
+            return new Kept(write(page), null, null, Lists.next(page, uri));
+        };
+        Kept answer = version.map(v -> kept.get(v.key(), ignored -> render.get())).orElseGet(render);
+        Response.ResponseBuilder response = Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE);
+        if (answer.link() != null) {
+            response.header("Link", answer.link());
+        }
+        return response.build();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An answer cannot be written as JSON", e);
+        }
+    }
+}
