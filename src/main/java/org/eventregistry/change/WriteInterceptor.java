@@ -23,6 +23,8 @@ public class WriteInterceptor {
 
     private static final Logger LOG = Logger.getLogger(WriteInterceptor.class);
     static final int ATTEMPTS = 8;
+    /** The attempt the write running on this thread is at (1 for the first), 0 outside writes. */
+    private static final ThreadLocal<int[]> ATTEMPT = ThreadLocal.withInitial(() -> new int[1]);
 
     private final TransactionManager transactions;
     private final WritePath writes;
@@ -39,7 +41,22 @@ public class WriteInterceptor {
             writes.finish();
             return result;
         }
+        int[] current = ATTEMPT.get();
+        try {
+            return attempts(context, current);
+        } finally {
+            current[0] = 0;
+        }
+    }
+
+    /** Whether the write running on this thread already lost a race and is running again. */
+    static boolean retrying() {
+        return ATTEMPT.get()[0] > 1;
+    }
+
+    private Object attempts(InvocationContext context, int[] current) throws Exception {
         for (int attempt = 1; ; attempt++) {
+            current[0] = attempt;
             transactions.begin();
             try {
                 Object result = context.proceed();

@@ -79,10 +79,12 @@ public class WritePath {
 
     /**
      * The slug a record of this kind ends up with ({@link Records#slug}). Writes that derive one from a title or
-     * name take turns, so racing creates of one title get distinct slugs.
+     * name pick it without waiting; two racing creates of one title pick the same, one of them loses on the unique
+     * slug and runs again, and a write running again takes turns with the others that lost (a lock per kind), so
+     * it picks a slug no racing write can take from it again.
      */
     public String slug(String kind, String requested, String current, String text, Predicate<String> taken) {
-        if (requested == null && current == null) {
+        if (requested == null && current == null && WriteInterceptor.retrying()) {
             em.createNativeQuery("select kind from slug_lock where kind = :kind for update").setParameter("kind", kind).getResultList();
         }
         return Records.slug(requested, current, text, kind, taken);
