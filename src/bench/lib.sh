@@ -68,9 +68,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Seeds N events straight into the stopped registry's database (src/bench/seed-sql.py).
+# Seeds N events straight into the stopped registry's database (src/bench/seed-sql.py, or the generator SEED_SQL names).
 seed_db() {
-  python3 src/bench/seed-sql.py "$1" "$BENCH_DB" > "$DATA/seed.sql"
+  python3 "${SEED_SQL:-src/bench/seed-sql.py}" "$1" "$BENCH_DB" > "$DATA/seed.sql"
   if [ "$BENCH_DB" = postgresql ]; then
     PGPASSWORD=registry psql -q -v ON_ERROR_STOP=1 -h localhost -U registry -d "$BENCH_PG_DB" -f "$DATA/seed.sql" > /dev/null
   else
