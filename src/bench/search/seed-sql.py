@@ -36,7 +36,7 @@ family = ["Jeremić", "Jovanović", "Petrović", "Nikolić", "Đorđević", "Sto
           "Петровић", "Гарсија", "Okafor", "Tanaka", "Novak"]
 cities = ["Belgrade", "Vienna", "Brussels", "New York", "Beijing", "Geneva", "Novi Sad", "Athens", "Berlin", "Nairobi"]
 countries = ["RS", "AT", "BE", "US", "CN", "CH", "RS", "GR", "DE", "KE"]
-etypes = ["CONFERENCE", "PANEL", "LECTURE", "DISCUSSION", "WORKSHOP", "ROUNDTABLE", "SUMMIT"]
+etypes = ["CONFERENCE", "PANEL", "LECTURE", "DISCUSSION", "WORKSHOP", "ROUNDTABLE", "SEMINAR"]
 ptypes = ["ARTICLE", "ESSAY", "INTERVIEW", "REPORT", "POLICY_BRIEF", "BOOK"]
 PRIMES = [7919, 104729, 1299709, 15485863, 32452843, 49979687, 67867967, 86028121, 104395301, 122949823,
           141650939, 160481183, 179424673, 198491317, 217645177, 236887691, 256203161, 275604541, 295075147,

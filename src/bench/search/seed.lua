@@ -28,7 +28,7 @@ local family = {"Jeremić", "Jovanović", "Petrović", "Nikolić", "Đorđević"
   "Гарсија", "Okafor", "Tanaka", "Novak"}
 local cities = {{"Belgrade", "RS"}, {"Vienna", "AT"}, {"Brussels", "BE"}, {"New York", "US"}, {"Beijing", "CN"},
   {"Geneva", "CH"}, {"Novi Sad", "RS"}, {"Athens", "GR"}, {"Berlin", "DE"}, {"Nairobi", "KE"}}
-local etypes = {"CONFERENCE", "PANEL", "LECTURE", "DISCUSSION", "WORKSHOP", "ROUNDTABLE", "SUMMIT"}
+local etypes = {"CONFERENCE", "PANEL", "LECTURE", "DISCUSSION", "WORKSHOP", "ROUNDTABLE", "SEMINAR"}
 local ptypes = {"ARTICLE", "ESSAY", "INTERVIEW", "REPORT", "POLICY_BRIEF", "BOOK"}
 
 local function pick(list) return list[math.random(#list)] end

@@ -99,21 +99,10 @@ public class SearchService implements TextSearch {
         FACETS.stream().filter(name -> !name.equals("year")).forEach(name -> keys.put(name, AggregationKey.of(name)));
         AggregationKey<Map<Integer, Long>> years = AggregationKey.of("year");
         try (SearchSession session = engine.session()) {
-            var query = session.search(SearchDocument.class)
-                    .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
-                            f.field("title", String.class), f.score(), f.highlight("summary"), f.highlight("body"),
-                            f.field("card", String.class)).asArray())
-                    .where(f -> query(f, text, criteria))
-                    .sort(f -> f.score().then().field("recency").desc().missing().last())
-                    .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                            .numberOfFragments(1).noMatchSize(0));
-            for (Map.Entry<String, AggregationKey<Map<String, Long>>> facet : keys.entrySet()) {
-                query = query.aggregation(facet.getValue(), f -> f.terms().field(facet.getKey(), String.class)
-                        .maxTermCount(facet.getKey().equals("topic") ? 30 : 50).orderByCountDescending());
+            SearchResult<Object[]> result = run(session, text, criteria, false, keys, years, offset, limit);
+            if (result.total().hitCountLowerBound() == 0 && forgivesTypos(text)) {
+                result = run(session, text, criteria, true, keys, years, offset, limit);
             }
-            query = query.aggregation(years, f -> f.terms().field("year", Integer.class).maxTermCount(100).orderByCountDescending());
-            // No truncateAfter here: a truncated collection leaves Lucene's facet collectors without results.
-            SearchResult<Object[]> result = query.fetch(offset, limit);
             long total = result.total().hitCountLowerBound();
             List<SearchHit> hits = result.hits().stream().map(this::hit).toList();
             String next = offset + hits.size() < total && offset + limit <= MAX_OFFSET && hits.size() == limit
@@ -129,6 +118,37 @@ public class SearchService implements TextSearch {
             }
             return new SearchPage(hits, total, limit, next, facets, current);
         }
+    }
+
+    /** One page of hits with the facets, the words matched as written (and as beginnings), or also with typos. */
+    private SearchResult<Object[]> run(SearchSession session, QueryText text, Criteria criteria, boolean typos,
+                                   Map<String, AggregationKey<Map<String, Long>>> keys,
+                                   AggregationKey<Map<Integer, Long>> years, int offset, int limit) {
+        var query = session.search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
+                        f.field("title", String.class), f.score(), f.highlight("summary"), f.highlight("body"),
+                        f.field("card", String.class)).asArray())
+                .where(f -> query(f, text, criteria, typos))
+                .sort(f -> f.score().then().field("recency").desc().missing().last())
+                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1).noMatchSize(0));
+        for (Map.Entry<String, AggregationKey<Map<String, Long>>> facet : keys.entrySet()) {
+            query = query.aggregation(facet.getValue(), f -> f.terms().field(facet.getKey(), String.class)
+                    .maxTermCount(facet.getKey().equals("topic") ? 30 : 50).orderByCountDescending());
+        }
+        query = query.aggregation(years, f -> f.terms().field("year", Integer.class).maxTermCount(100).orderByCountDescending());
+        // No truncateAfter here: a truncated collection leaves Lucene's facet collectors without results.
+        return query.fetch(offset, limit);
+    }
+
+    /**
+     * Whether a query that found nothing as written is tried again with typos forgiven. Matching with typos costs far
+     * more than matching words (Lucene builds an automaton per word and field), so it is the second try, not the first:
+     * a word found as written (or folded: "jovanovic" finds "Jovanović") never pays for it.
+     */
+    private static boolean forgivesTypos(QueryText text) {
+        return text.words().stream().mapToInt(w -> w.codePointCount(0, w.length()))
+                .anyMatch(length -> length >= ONE_TYPO && length <= LONGEST_FUZZY);
     }
 
     /** Titles and names that begin with the words typed (the last one as a prefix), best and latest first. */
@@ -177,17 +197,25 @@ public class SearchService implements TextSearch {
         }
         indexer.awaitCurrent(config.maxWait());
         try (SearchSession session = engine.session()) {
-            return session.search(SearchDocument.class)
-                    .select(f -> f.id(String.class))
-                    .where(f -> query(f, text, criteria))
-                    .sort(f -> f.score().then().field("recency").desc().missing().last())
-                    .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
-                    .fetchHits(MAX_MATCHES);
+            List<String> found = matches(session, text, criteria, false);
+            return found.isEmpty() && forgivesTypos(text) ? matches(session, text, criteria, true) : found;
         }
     }
 
-    /** Every word must be found (as written, with a typo, or as the beginning of a word); phrases in their order. */
-    private PredicateFinalStep query(TypedSearchPredicateFactory<?> f, QueryText text, Criteria c) {
+    private List<String> matches(SearchSession session, QueryText text, Criteria criteria, boolean typos) {
+        return session.search(SearchDocument.class)
+                .select(f -> f.id(String.class))
+                .where(f -> query(f, text, criteria, typos))
+                .sort(f -> f.score().then().field("recency").desc().missing().last())
+                .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
+                .fetchHits(MAX_MATCHES);
+    }
+
+    /**
+     * Every word must be found (as written, as the beginning of a word, or with {@code typos} also with a typo);
+     * phrases in their order.
+     */
+    private PredicateFinalStep query(TypedSearchPredicateFactory<?> f, QueryText text, Criteria c, boolean typos) {
         BooleanPredicateClausesStep<?, ?> all = f.bool();
         if (text.isEmpty()) {
             all.must(f.matchAll());
@@ -197,9 +225,9 @@ public class SearchService implements TextSearch {
             var any = f.bool();
             EXACT_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(word).boost(boost)));
             int length = word.codePointCount(0, word.length());
-            if (length >= ONE_TYPO && length <= LONGEST_FUZZY) {
-                int typos = length >= TWO_TYPOS ? 2 : 1;
-                FUZZY_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(word).fuzzy(typos, 1)
+            if (typos && length >= ONE_TYPO && length <= LONGEST_FUZZY) {
+                int edits = length >= TWO_TYPOS ? 2 : 1;
+                FUZZY_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(word).fuzzy(edits, 1)
                         .boost(boost * FUZZY_WEIGHT)));
             }
             if (length >= 2) {

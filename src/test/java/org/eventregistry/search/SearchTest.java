@@ -92,6 +92,18 @@ class SearchTest {
     }
 
     @Test
+    void typosAreForgivenOnlyWhenNothingMatchesAsWritten() {
+        String tag = uniqueTag();
+        String right = createEvent(event("Energy markets " + tag, tag, "PUBLISHED")).getString("id");
+        String misspelt = createEvent(event("Enregy outlook " + tag, tag, "PUBLISHED")).getString("id");
+
+        assertEquals(List.of(right), ids("energy " + tag), "a word found as written brings no typo matches");
+        assertEquals(List.of(misspelt), ids("outlok " + tag), "a word found nowhere as written is looked for with a typo");
+        List<String> both = ids("enrgy " + tag);
+        assertTrue(both.contains(right) && both.contains(misspelt), "both are one typo from a word found nowhere");
+    }
+
+    @Test
     void quotedPhrasesKeepTheirOrder() {
         String tag = uniqueTag();
         String ordered = createEvent(event("Arms control in Europe " + tag, tag, "PUBLISHED")).getString("id");
