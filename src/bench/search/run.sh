@@ -32,8 +32,9 @@ started=$(date +%s.%N)
 SEED_SQL=$BENCH/seed-sql.py seed_db "$SCALE"
 echo "== Seeded $SCALE x (50,000 speakers, 100,000 events, 100,000 publications) in $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s"
 [ "${REGISTRY_SEARCH_ENGINE:-lucene}" = lucene ] && rm -rf "$DATA/search"
+rebuilds=$(grep -c "Search index rebuilt" "$DATA/registry.log" || true)
 start_registry
-wait_rebuilt 1
+wait_rebuilt $(( rebuilds + 1 ))
 echo "registry on $URL ($BENCH_DB, ${REGISTRY_SEARCH_ENGINE:-lucene}, heap $BENCH_HEAP), $(nproc) cores, load $(load), $(date -u)"
 echo "== Rebuild at start (no index): $(rebuilt)"
 echo "Searchable records: $(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/search?limit=1" | field total)"
@@ -60,8 +61,9 @@ echo "writes: $(( $(admin | field head) - head )); most writes behind / seconds 
 echo "== Admin rebuild while searches go on (2 connections)"
 wrk -t1 -c2 -d600s -s $BENCH/query.lua "$URL" -- search > "$DATA/during.txt" &
 searching=$!
+rebuilds=$(grep -c "Search index rebuilt" "$DATA/registry.log")
 curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/search/rebuild" > /dev/null
-wait_rebuilt 2
+wait_rebuilt $(( rebuilds + 1 ))
 kill -INT $searching 2> /dev/null || true
 wait $searching 2> /dev/null || true
 echo "Rebuild: $(rebuilt)"

@@ -5,9 +5,10 @@ benchmark, in one go: SCALE x (50,000 speakers, 100,000 events, 100,000 publicat
     src/bench/search/seed-sql.py 1 h2 > seed.sql       # src/bench/search/run.sh loads it with H2's RunScript
 
 The database makes the rows itself (H2's SYSTEM_RANGE, PostgreSQL's generate_series); the words are drawn
-from the same lists as seed.lua (English titles and summaries, names in Serbian Latin and Cyrillic with their
-diacritics, other names), each word chosen by a different hash of the row number, so the text varies from row
-to row and the same command makes the same records. Events get two topics, a venue and for one in 5 a line-up
+from the same lists as seed.lua (titles of English words, names in Serbian Latin and Cyrillic with their diacritics,
+other names); summaries, descriptions, bios, abstracts and bodies take one word in 8 from the same English list
+and the rest from 2,000 made-up words, so that a word is found in some records, not in nearly every one. Each
+word is chosen by a different hash of the row number: the same command makes the same records. Events get two topics, a venue and for one in 5 a line-up
 of 2 speakers; publications one or two authors; one record in 20 is a draft. The write log is not written: the
 registry finds an index that does not hold the records and rebuilds it from the database when it starts.
 """
@@ -59,11 +60,27 @@ def pick(values, expr):
 
 def hashed(salt, prime):
     """A number that looks unrelated to n for each (salt, prime)."""
-    return f"mod(n * {prime} + {salt * 7 + 3}, 1000003)"
+    return f"mod(cast(n as bigint) * {prime} + {salt * 7 + 3}, 1000003)"
 
 
-def sentence(count, salt):
-    parts = [pick(words, hashed(salt, PRIMES[i % len(PRIMES)] + i)) for i in range(count)]
+# Text that is not a title draws one word in 8 from the topical words above and the others from a vocabulary of
+# 2,000 made-up words (three syllables each), so a topical word is found in some records, not in nearly all.
+SYLLABLES = ["ka", "ve", "ro", "mi", "du", "sa", "le", "po", "ti", "na", "gor", "bre", "sku", "vla", "dem", "tro",
+             "pli", "zan", "ker", "mos"]
+ENDINGS = ["n", "s", "ta", "ja", "lo"]
+
+
+def filler(salt, i):
+    h = [hashed(salt * 31 + i, PRIMES[(i + k) % len(PRIMES)] + k) for k in range(4)]
+    return (f"case when mod({h[0]}, 8) = 0 then {pick(words, h[1])} "
+            f"else {pick(SYLLABLES, h[1])} || {pick(SYLLABLES, h[2])} || {pick(ENDINGS, h[3])} end")
+
+
+def sentence(count, salt, topical=False):
+    if topical:
+        parts = [pick(words, hashed(salt, PRIMES[i % len(PRIMES)] + i)) for i in range(count)]
+    else:
+        parts = [filler(salt, i) for i in range(count)]
     return " || ' ' || ".join(parts)
 
 
@@ -89,8 +106,8 @@ given_n, family_n = pick(given, hashed(1, 7919)), pick(family, hashed(2, 104729)
 print(f"""insert into speaker (id, slug, given_name, family_name, display_name, family_sort_key, position, affiliation,
   affiliation_key, country, bio, created_at, updated_at, version)
 select {padded('S', 'n')}, 'sp-' || n, {given_n}, {family_n}, {given_n} || ' ' || {family_n},
-  lower({family_n}) || ' ' || lpad(cast(n as varchar), 6, '0'), {sentence(3, 3)},
-  'Institute of ' || {sentence(2, 4)}, 'institute-' || mod(n, 500), {pick(countries, hashed(5, 7919))},
+  lower({family_n}) || ' ' || lpad(cast(n as varchar), 6, '0'), {sentence(3, 3, True)},
+  'Institute of ' || {sentence(2, 4, True)}, 'institute-' || mod(n, 500), {pick(countries, hashed(5, 7919))},
   '<p>' || {sentence(25, 6)} || '.</p>', {at('n')}, {at('n')}, 0
 from {numbers(speakers)};""")
 print(f"""insert into speaker_topic (speaker_id, position, name, topic_key)
@@ -101,7 +118,7 @@ city = hashed(8, 104729)
 print(f"""insert into event (id, slug, title, summary, description, type, publication_status, status, format, starts_at,
   ends_at, time_zone, venue_name, venue_city, venue_city_key, venue_country, language, created_at, updated_at, version,
   lineup_version, span_seconds)
-select {padded('E', 'n')}, 'ev-' || n, {sentence(4, 9)} || ' ' || n, {sentence(12, 10)} || '.',
+select {padded('E', 'n')}, 'ev-' || n, {sentence(4, 9, True)} || ' ' || n, {sentence(12, 10)} || '.',
   '<p>' || {sentence(30, 11)} || '. ' || {sentence(30, 12)} || '.</p>', {pick(etypes, hashed(13, 7919))},
   case when mod(n, 20) = 7 then 'DRAFT' else 'PUBLISHED' end, 'SCHEDULED', 'IN_PERSON',
   {at(f'{hashed(14, 1299709)} * {SPAN // 1000003}')}, {at(f'{hashed(14, 1299709)} * {SPAN // 1000003} + 480')},
@@ -120,7 +137,7 @@ from {numbers(events)} where mod(n, 5) = 0;""")
 
 print(f"""insert into publication (id, slug, type, title, abstract_text, body, published_on, published_precision,
   periodical_name, periodical_key, volume, issue, language, publication_status, created_at, updated_at, version)
-select {padded('U', 'n')}, 'pub-' || n, {pick(ptypes, hashed(19, 7919))}, {sentence(5, 20)} || ' ' || n,
+select {padded('U', 'n')}, 'pub-' || n, {pick(ptypes, hashed(19, 7919))}, {sentence(5, 20, True)} || ' ' || n,
   '<p>' || {sentence(20, 21)} || '.</p>',
   '<p>' || {sentence(30, 22)} || '. ' || {sentence(30, 23)} || '. ' || {sentence(30, 24)} || '.</p>',
   {day(f'mod({hashed(25, 49979687)}, 6000)')}, 'MONTH', 'Horizons', 'horizons', cast(1 + mod(n, 30) as varchar),
