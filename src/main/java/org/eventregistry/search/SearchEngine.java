@@ -87,6 +87,8 @@ public class SearchEngine {
         } else {
             Path root = directory();
             properties.put("hibernate.search.backend.type", "lucene");
+            // The Lucene this build ships; an index an older build wrote is read as it is, or rebuilt (MAPPING_VERSION).
+            properties.put("hibernate.search.backend.lucene_version", "LATEST");
             properties.put("hibernate.search.backend.directory.root", root.toString());
             properties.put("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new Analysis.Lucene()));
             name = "lucene:" + instanceId(root);
