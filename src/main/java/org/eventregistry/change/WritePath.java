@@ -80,8 +80,8 @@ public class WritePath {
     /**
      * The slug a record of this kind ends up with ({@link Records#slug}). Writes that derive one from a title or
      * name pick it without waiting; two racing creates of one title pick the same, one of them loses on the unique
-     * slug and runs again, and a write running again takes turns with the others that lost (a lock per kind), so
-     * it picks a slug no racing write can take from it again.
+     * slug and runs again, and writes running again take turns (a lock per kind), so that a crowd of racing creates
+     * of one title settles in a few attempts instead of colliding again and again.
      */
     public String slug(String kind, String requested, String current, String text, Predicate<String> taken) {
         if (requested == null && current == null && WriteInterceptor.retrying()) {
