@@ -11,7 +11,13 @@ import org.eventregistry.access.Caller;
 import org.eventregistry.platform.config.RegistryConfig;
 import org.eventregistry.platform.http.Versions;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +42,13 @@ public class Freshness {
     private static final List<String> BOUND_PARAMETERS = List.of("from", "to");
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Caller caller;
     private final RegistryConfig config;
 
-    public Freshness(EntityManager em, Caller caller, RegistryConfig config) {
+    public Freshness(EntityManager em, DataSource dataSource, Caller caller, RegistryConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.caller = caller;
         this.config = config;
     }
@@ -79,11 +87,24 @@ public class Freshness {
         return view(staff) + ((Number) counter(staff)[0]).longValue();
     }
 
+    /**
+     * The counter's position and time, read with plain JDBC: every revalidated list and every kept answer reads it,
+     * and Hibernate's handling of a native query (a session, the result set's mapping) cost several times the query.
+     */
     private Object[] counter(boolean staff) {
-        return (Object[]) em.createNativeQuery(staff
-                        ? "select write_seq, write_at from change_counter where name = 'changes'"
-                        : "select last_seq, last_at from change_counter where name = 'changes'")
-                .getSingleResult();
+        String sql = staff
+                ? "select write_seq, write_at from change_counter where name = 'changes'"
+                : "select last_seq, last_at from change_counter where name = 'changes'";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("The change counter row is missing");
+            }
+            return new Object[]{row.getLong(1), row.getObject(2, OffsetDateTime.class)};
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change counter cannot be read", e);
+        }
     }
 
     private String view(boolean staff) {

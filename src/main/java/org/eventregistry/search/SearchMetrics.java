@@ -16,6 +16,13 @@ import java.util.function.ToDoubleFunction;
 @ApplicationScoped
 class SearchMetrics {
 
+    /** A lag read once serves the three gauges of one scrape (each reading costs two queries). */
+    private record Reading(Indexer.Lag lag, long atNanos) {
+    }
+
+    private static final long FRESH_NANOS = 1_000_000_000L;
+    private volatile Reading last;
+
     void register(@Observes StartupEvent start, MeterRegistry metrics, Indexer indexer) {
         gauge(metrics, indexer, "registry.search.writes.behind", "Writes committed but not yet in the search index",
                 lag -> lag.changesBehind());
@@ -24,13 +31,23 @@ class SearchMetrics {
         gauge(metrics, indexer, "registry.search.position", "The last write the search index holds", lag -> lag.position());
     }
 
-    private static void gauge(MeterRegistry metrics, Indexer indexer, String name, String description, ToDoubleFunction<Indexer.Lag> value) {
+    private void gauge(MeterRegistry metrics, Indexer indexer, String name, String description, ToDoubleFunction<Indexer.Lag> value) {
         Gauge.builder(name, indexer, i -> {
             try {
-                return value.applyAsDouble(i.lag());
+                return value.applyAsDouble(lag(i));
             } catch (RuntimeException unavailable) {
                 return Double.NaN;
             }
         }).description(description).register(metrics);
+    }
+
+    private Indexer.Lag lag(Indexer indexer) {
+        Reading reading = last;
+        long now = System.nanoTime();
+        if (reading == null || now - reading.atNanos() > FRESH_NANOS) {
+            reading = new Reading(indexer.lag(), now);
+            last = reading;
+        }
+        return reading.lag();
     }
 }
