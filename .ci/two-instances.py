@@ -6,6 +6,7 @@ two ports and the same database (REGISTRY_DB_URL, _USER, _PASSWORD; an empty dat
 then checks across them:
 
   writes      an event written on A reads the same (body and ETag) on B at once
+  updates     an event and its list read on B (public and staff), then changed on A, read changed on B at once
   idempotency a POST retried on B with A's Idempotency-Key answers A's record again, and stores nothing new
   cursors     list pages alternate between A and B by cursor, every record once
   follower    a follower of the change stream alternating between A and B, while both take writes, sees every
@@ -15,7 +16,7 @@ then checks across them:
   jobs        the change purge scheduled on both every 2 s ran once per turn, not once per instance
   metrics     B's registry_changes_head reaches A's head
 
-Prints one line per check and a summary `two instances: 8 passed, 0 failed`; exits 0 when all passed, 1 when a
+Prints one line per check and a summary `two instances: 9 passed, 0 failed`; exits 0 when all passed, 1 when a
 check failed, 2 when the instances did not come up. Standard library only; bounded in time (about a minute).
 """
 import argparse
@@ -160,6 +161,24 @@ def check_writes(a, b, checks, tag):
     same = status_b == 200 and read.get("title") == created["title"] and headers_b.get("etag") == headers.get("etag")
     checks.check("writes", same, f"created on A {created['id']}, B answered {status_b} with ETag {headers_b.get('etag')}"
                  f" (A's {headers.get('etag')})")
+
+
+def check_updates(a, b, checks, tag):
+    """Answers each instance keeps rendered (by change position) never outlive a change made on the other."""
+    topic = tag + "kept"
+    _, _, created = a.call("POST", "/api/v1/events", event_body(f"Before {tag}", topic))
+    path, listing = f"/api/v1/events/{created['id']}", f"/api/v1/events?topic={topic}"
+    for token in (None, ADMIN_TOKEN):  # B keeps the public and the staff answers
+        b.call("GET", path, token=token)
+        b.call("GET", listing, token=token)
+    status, _, _ = a.call("PATCH", path, {"title": f"After {tag}"}, headers={"Content-Type": "application/merge-patch+json"})
+    seen = []
+    for token in (None, ADMIN_TOKEN):
+        _, _, one = b.call("GET", path, token=token)
+        _, _, page = b.call("GET", listing, token=token)
+        seen += [one.get("title"), (page.get("items") or [{}])[0].get("title")]
+    checks.check("updates", status == 200 and seen == [f"After {tag}"] * 4,
+                 f"patched on A ({status}); B then answered titles {seen} (public and staff, the event and its list)")
 
 
 def check_idempotency(a, b, checks, tag):
@@ -351,7 +370,7 @@ def main():
         b.wait_ready(args.start_timeout)
         print(f"two instances: A on 127.0.0.1:{a.port}, B on 127.0.0.1:{b.port}, one database, logs in {work}", flush=True)
         tag = "t" + uuid.uuid4().hex[:12]
-        for step in (check_writes, check_idempotency, check_cursors, check_follower, check_revocation):
+        for step in (check_writes, check_updates, check_idempotency, check_cursors, check_follower, check_revocation):
             step(a, b, checks, tag)
         check_budget(a, b, checks)
         # Let the purge come round a few more times before its runs are counted.
