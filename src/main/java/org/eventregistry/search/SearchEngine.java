@@ -92,6 +92,7 @@ public class SearchEngine {
             properties.put("hibernate.search.backend.directory.root", root.toString());
             properties.put("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new Analysis.Lucene()));
             name = "lucene:" + instanceId(root);
+            removeOlderIndexes(root);
         }
         CloseableSearchMapping built = SearchMapping.builder(AnnotatedTypeSource.fromClasses(SearchDocument.class))
                 .properties(properties).build();
@@ -177,6 +178,28 @@ public class SearchEngine {
             return id;
         } catch (IOException e) {
             throw new IllegalStateException("The search index folder " + root + " cannot be used", e);
+        }
+    }
+
+    /**
+     * Deletes the folders of indexes an older mapping wrote under another name ({@code records-v1} and so on): the
+     * index of this mapping is rebuilt from the database, so they would only take disk space.
+     */
+    private static void removeOlderIndexes(Path root) {
+        try (var folders = Files.list(root)) {
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                String name = folder.getFileName().toString();
+                if (name.matches("records-v[0-9]+") && !name.equals(SearchDocument.INDEX)) {
+                    try (var files = Files.walk(folder)) {
+                        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                    LOG.infof("Removed the search index %s an older version of the registry wrote", name);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Older search index folders under %s could not be removed: %s", root, e.toString());
         }
     }
 
