@@ -20,34 +20,18 @@ changes. Ids are 26 characters of the registry's alphabet starting with B, slugs
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sqlgen import Sql, dialect_from, padded, pick  # noqa: E402
+
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 150_000
-dialect = sys.argv[2] if len(sys.argv) > 2 else "h2"
-if dialect not in ("h2", "postgresql"):
-    sys.exit("dialect: h2 or postgresql")
+dialect = dialect_from(sys.argv)
+sql = Sql(dialect)
+numbers, at = sql.numbers, sql.at
 
 SPAN_MINUTES = 20 * 365 * 24 * 60  # 2015 .. 2035
 step = max(1, SPAN_MINUTES // count)
 # The registry keeps each event's span (V10); SEED_SPAN=0 leaves the column out, to seed a build from before it.
 span = os.environ.get("SEED_SPAN", "1") != "0"
-
-
-def numbers(n):
-    return f"system_range(1, {n}) g(n)" if dialect == "h2" else f"generate_series(1, {n}) g(n)"
-
-
-def padded(prefix, expr, width=25):
-    return f"'{prefix}' || lpad(cast({expr} as varchar), {width}, '0')"
-
-
-def at(minutes_expr):
-    if dialect == "h2":
-        return f"dateadd(minute, {minutes_expr}, timestamp with time zone '2015-01-01 08:00:00+00')"
-    return f"(timestamptz '2015-01-01 08:00:00+00' + ({minutes_expr}) * interval '1 minute')"
-
-
-def pick(values, expr):
-    cases = " ".join(f"when {i} then '{v}'" for i, v in enumerate(values))
-    return f"case mod({expr}, {len(values)}) {cases} end"
 
 
 types = ["CONFERENCE", "PANEL", "LECTURE", "DISCUSSION", "ROUNDTABLE", "WORKSHOP", "SEMINAR", "BOOK_LAUNCH", "OTHER"]

@@ -12,12 +12,16 @@ word is chosen by a different hash of the row number: the same command makes the
 of 2 speakers; publications one or two authors; one record in 20 is a draft. The write log is not written: the
 registry finds an index that does not hold the records and rebuilds it from the database when it starts.
 """
+import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from sqlgen import Sql, dialect_from, padded, pick  # noqa: E402
+
 scale = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-dialect = sys.argv[2] if len(sys.argv) > 2 else "h2"
-if dialect not in ("h2", "postgresql"):
-    sys.exit("dialect: h2 or postgresql")
+dialect = dialect_from(sys.argv)
+sql = Sql(dialect)
+numbers, at, day = sql.numbers, sql.at, sql.day
 speakers, events, publications = (max(10, int(n * scale)) for n in (50_000, 100_000, 100_000))
 
 topics = ["Multipolarity", "Western Balkans", "China", "Russia", "European Union", "Energy security", "Cybersecurity",
@@ -45,17 +49,10 @@ PRIMES = [7919, 104729, 1299709, 15485863, 32452843, 49979687, 67867967, 8602812
           492876847, 512927357]
 
 
-def numbers(n):
-    return f"system_range(1, {n}) g(n)" if dialect == "h2" else f"generate_series(1, {n}) g(n)"
 
 
-def q(text):
-    return "'" + text.replace("'", "''") + "'"
 
 
-def pick(values, expr):
-    cases = " ".join(f"when {i} then {q(v)}" for i, v in enumerate(values))
-    return f"case mod({expr}, {len(values)}) when -1 then '' {cases} end"
 
 
 def hashed(salt, prime):
@@ -84,20 +81,10 @@ def sentence(count, salt, topical=False):
     return " || ' ' || ".join(parts)
 
 
-def padded(prefix, expr, width=25):
-    return f"'{prefix}' || lpad(cast({expr} as varchar), {width}, '0')"
 
 
-def at(minutes_expr):
-    if dialect == "h2":
-        return f"dateadd(minute, {minutes_expr}, timestamp with time zone '2015-01-01 08:00:00+00')"
-    return f"(timestamptz '2015-01-01 08:00:00+00' + ({minutes_expr}) * interval '1 minute')"
 
 
-def day(days_expr):
-    if dialect == "h2":
-        return f"dateadd(day, {days_expr}, date '2010-01-01')"
-    return f"(date '2010-01-01' + cast({days_expr} as integer))"
 
 
 SPAN = 15 * 365 * 24 * 60

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * JSON answers kept rendered by the change-log position the caller's view sees, so that the busiest reads (one
- * record, a page of a list) are built once per change rather than once per request. A key names the view (public,
+ * Answers kept rendered by the change-log position the caller's view sees, so that the busiest reads (one record, a
+ * page of a list, a whole feed) are built once per change rather than once per request. A key names the view (public,
  * private fields, staff), the position (the public change log, or the write counter for staff, which moves with
  * drafts too) and the request's URL: the next change the caller may see makes new keys, so nothing kept is ever
  * stale, on one instance or several, and no write has to remember what to evict. Bounded by size in memory.
@@ -29,8 +29,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Answers {
 
-    /** A rendered answer and its validators; {@code changed} is null for composed views (tagged by content). */
-    public record Kept(String json, EntityTag tag, Instant changed, String link) {
+    /**
+     * A rendered answer and, for a record, its validators ({@code changed} is null for composed views, tagged by
+     * content); for a list page, the Link to the next page.
+     */
+    public record Kept(String body, EntityTag tag, Instant changed, String link) {
     }
 
     private final Freshness freshness;
@@ -42,7 +45,7 @@ public class Answers {
         this.json = json;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(config.answerCacheBytes())
-                .weigher((String key, Kept k) -> 2 * (key.length() + k.json().length()
+                .weigher((String key, Kept k) -> 2 * (key.length() + k.body().length()
                         + (k.link() == null ? 0 : k.link().length())) + 200)
                 .build();
     }
@@ -54,8 +57,8 @@ public class Answers {
     public Response record(UriInfo uri, Request request, Supplier<Kept> read) {
         Kept answer = kept.get(freshness.position() + "|" + uri.getRequestUri(), ignored -> read.get());
         return answer.changed() == null
-                ? Versions.readComposed(request, answer.tag(), answer.json())
-                : Versions.read(request, answer.tag(), answer.changed(), answer.json());
+                ? Versions.readComposed(request, answer.tag(), answer.body())
+                : Versions.read(request, answer.tag(), answer.changed(), answer.body());
     }
 
     /** A record's answer, tagged by its version. */
@@ -77,12 +80,22 @@ public class Answers {
             Page<?> page = read.get();
             return new Kept(write(page), null, null, Lists.next(page, uri));
         };
-        Kept answer = version.map(v -> kept.get(v.key(), ignored -> render.get())).orElseGet(render);
-        Response.ResponseBuilder response = Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE);
+        Kept answer = kept(version, render);
+        Response.ResponseBuilder response = Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE);
         if (answer.link() != null) {
             response.header("Link", answer.link());
         }
         return response.build();
+    }
+
+    /** A rendered text of a {@link Revalidated} operation (a whole feed), kept under its version like a page. */
+    public String text(Optional<Freshness.Version> version, Supplier<String> render) {
+        return kept(version, () -> new Kept(render.get(), null, null, null)).body();
+    }
+
+    /** The answer kept under the version, rendered once when there is none; rendered afresh without a version. */
+    private Kept kept(Optional<Freshness.Version> version, Supplier<Kept> render) {
+        return version.map(v -> kept.get(v.key(), ignored -> render.get())).orElseGet(render);
     }
 
     private String write(Object value) {

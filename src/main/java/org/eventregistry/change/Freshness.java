@@ -56,9 +56,9 @@ public class Freshness {
     /** The version of what the request would return now (it depends on the URL, the caller's view and the registry's state). */
     public Version current(UriInfo uri, Revalidated.Clock clock) {
         boolean staff = caller.canSeeDrafts();
-        Object[] row = counter(staff);
-        long seq = ((Number) row[0]).longValue();
-        Instant changed = ChangeLog.instant(row[1]);
+        Counter counter = counter(staff);
+        long seq = counter.seq();
+        Instant changed = counter.at();
         String view = view(staff);
         String target = uri.getPath() + "?" + uri.getRequestUri().getRawQuery();
         String tag = view + seq + "-" + Integer.toHexString(target.hashCode());
@@ -84,14 +84,18 @@ public class Freshness {
      */
     public String position() {
         boolean staff = caller.canSeeDrafts();
-        return view(staff) + ((Number) counter(staff)[0]).longValue();
+        return view(staff) + counter(staff).seq();
+    }
+
+    /** Where a change counter stands: its last number and when it moved. */
+    private record Counter(long seq, Instant at) {
     }
 
     /**
      * The counter's position and time, read with plain JDBC: every revalidated list and every kept answer reads it,
      * and Hibernate's handling of a native query (a session, the result set's mapping) cost several times the query.
      */
-    private Object[] counter(boolean staff) {
+    private Counter counter(boolean staff) {
         String sql = staff
                 ? "select write_seq, write_at from change_counter where name = 'changes'"
                 : "select last_seq, last_at from change_counter where name = 'changes'";
@@ -101,7 +105,7 @@ public class Freshness {
             if (!row.next()) {
                 throw new IllegalStateException("The change counter row is missing");
             }
-            return new Object[]{row.getLong(1), row.getObject(2, OffsetDateTime.class)};
+            return new Counter(row.getLong(1), ChangeLog.instant(row.getObject(2, OffsetDateTime.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("The change counter cannot be read", e);
         }

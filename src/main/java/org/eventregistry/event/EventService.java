@@ -215,12 +215,12 @@ public class EventService {
         }
         String key = filters.canonical() + "|upcoming-first|" + now;
         Paging.Source<Event, EventView> source = new Paging.Source<>(Event.class, EventService::sortValue, this::view);
-        // The engine is asked once; each of the three queries below gets a Where of its own from the same matches.
-        List<String> matches = matches(filters);
-        Paging.Count total = paging.count(Event.class, narrowed(filters, matches));
+        // The filters are read (and the engine asked) once; each of the three queries below narrows a copy.
+        Where narrowed = narrowed(filters, matches(filters));
+        Paging.Count total = paging.count(Event.class, narrowed.copy());
         List<EventView> items = new ArrayList<>();
         if (!past) {
-            Page<EventView> upcoming = paging.page(source, running(narrowed(filters, matches), now),
+            Page<EventView> upcoming = paging.page(source, running(narrowed.copy(), now),
                     Sort.parse("startsAt", DEFAULT_SORT, SORT_KEYS), key, limit, inner);
             if (upcoming.nextCursor() != null) {
                 return new Page<>(upcoming.items(), total.total(), total.exact(), limit, "U~" + now + "~" + upcoming.nextCursor());
@@ -229,7 +229,7 @@ public class EventService {
             inner = null;
         }
         // An event that ended before now started before it too: the bound on the start lets the index range stop there.
-        Where older = narrowed(filters, matches).and("r.endsAt < :now", "now", now).and("r.startsAt < :nowStart", "nowStart", now);
+        Where older = narrowed.copy().and("r.endsAt < :now", "now", now).and("r.startsAt < :nowStart", "nowStart", now);
         String next = null;
         if (items.size() < limit) {
             Page<EventView> earlier = paging.page(source, older, Sort.parse("-startsAt", DEFAULT_SORT, SORT_KEYS), key,

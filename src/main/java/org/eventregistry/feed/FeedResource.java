@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eventregistry.change.Freshness;
+import org.eventregistry.change.Answers;
 import org.eventregistry.change.Revalidated;
 import org.eventregistry.change.Revalidation;
 import org.eventregistry.event.EventFilters;
@@ -39,16 +39,18 @@ public class FeedResource {
             + "\"items\": [{\"id\": \"tag:www.cirsd.org,2025:events/01JXD8ZK3Q4M9V6T2B7C5N1P0R\", \"title\": \"Democracy Meets Strategy\"}]}";
 
     private final FeedService feeds;
+    private final Answers answers;
     private final Revalidation revalidation;
 
-    public FeedResource(FeedService feeds, Revalidation revalidation) {
+    public FeedResource(FeedService feeds, Answers answers, Revalidation revalidation) {
         this.feeds = feeds;
+        this.answers = answers;
         this.revalidation = revalidation;
     }
 
-    /** Rendered feeds are kept by the version of the answer (see {@link FeedService#cached}). */
+    /** Rendered feeds are kept by the version of the answer, as list pages are. */
     private String cached(java.util.function.Supplier<String> render) {
-        return feeds.cached(revalidation.version().map(Freshness.Version::key), render);
+        return answers.text(revalidation.version(), render);
     }
 
     @GET

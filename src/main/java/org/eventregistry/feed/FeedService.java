@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Builds the iCalendar, Atom, RSS and JSON feeds from the same filtered lists the API serves. */
 @ApplicationScoped
@@ -32,8 +31,6 @@ public class FeedService {
     private final ObjectMapper json;
     /** Rendered VEVENTs (see {@link Ics#calendar}), bounded by their size in memory. */
     private final Cache<String, String> rendered;
-    /** Whole feeds by {@link org.eventregistry.change.Freshness.Version#key()}: the next visible change makes new keys. */
-    private final Cache<String, String> feeds;
 
     public FeedService(EventService events, LineupService lineups, PublicationService publications, RegistryConfig config,
                        ObjectMapper json) {
@@ -41,23 +38,11 @@ public class FeedService {
                 .maximumWeight(config.calendarCacheBytes())
                 .weigher((String key, String text) -> 2 * (key.length() + text.length()) + 100)
                 .build();
-        this.feeds = Caffeine.newBuilder()
-                .maximumWeight(config.feedCacheBytes())
-                .weigher((String key, String text) -> 2 * (key.length() + text.length()) + 100)
-                .build();
         this.events = events;
         this.lineups = lineups;
         this.publications = publications;
         this.config = config;
         this.json = json;
-    }
-
-    /**
-     * The feed kept under {@code key} (the answer's version: caller's view, change position, clock, URL), rendered
-     * once by {@code render}; concurrent requests for one key wait for the one rendering. Without a key, rendered afresh.
-     */
-    public String cached(Optional<String> key, Supplier<String> render) {
-        return key.map(k -> feeds.get(k, ignored -> render.get())).orElseGet(render);
     }
 
     private Links links() {

@@ -131,12 +131,7 @@ public class SearchEngine {
 
     /** A session whose writes are committed and visible to searches when it closes. */
     SearchSession writingSession() {
-        CloseableSearchMapping current = mapping;
-        if (current == null) {
-            throw new IllegalStateException("The search engine is not open");
-        }
-        return current.createSessionWithOptions()
-                .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.sync()).build();
+        return writing(IndexingPlanSynchronizationStrategy.sync());
     }
 
     /**
@@ -144,12 +139,15 @@ public class SearchEngine {
      * commit or refresh of its own; the rebuild commits and refreshes once, through {@link #flushAndRefresh}.
      */
     SearchSession bulkSession() {
+        return writing(IndexingPlanSynchronizationStrategy.async());
+    }
+
+    private SearchSession writing(IndexingPlanSynchronizationStrategy strategy) {
         CloseableSearchMapping current = mapping;
         if (current == null) {
             throw new IllegalStateException("The search engine is not open");
         }
-        return current.createSessionWithOptions()
-                .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async()).build();
+        return current.createSessionWithOptions().indexingPlanSynchronizationStrategy(strategy).build();
     }
 
     /** Commits what bulk sessions wrote and makes it visible to searches. */

@@ -151,8 +151,13 @@ public class SearchService implements TextSearch {
      * a word found as written (or folded: "jovanovic" finds "Jovanović") never pays for it.
      */
     private static boolean forgivesTypos(QueryText text) {
-        return text.words().stream().mapToInt(w -> w.codePointCount(0, w.length()))
-                .anyMatch(length -> length >= ONE_TYPO && length <= LONGEST_FUZZY);
+        return text.words().stream().anyMatch(SearchService::mayHaveTypos);
+    }
+
+    /** Words from {@link #ONE_TYPO} to {@link #LONGEST_FUZZY} letters are looked for with typos too. */
+    private static boolean mayHaveTypos(String word) {
+        int length = word.codePointCount(0, word.length());
+        return length >= ONE_TYPO && length <= LONGEST_FUZZY;
     }
 
     /** Titles and names that begin with the words typed (the last one as a prefix), best and latest first. */
@@ -229,7 +234,7 @@ public class SearchService implements TextSearch {
             var any = f.bool();
             EXACT_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(word).boost(boost)));
             int length = word.codePointCount(0, word.length());
-            if (typos && length >= ONE_TYPO && length <= LONGEST_FUZZY) {
+            if (typos && mayHaveTypos(word)) {
                 int edits = length >= TWO_TYPOS ? 2 : 1;
                 FUZZY_FIELDS.forEach((field, boost) -> any.should(f.match().field(field).matching(word).fuzzy(edits, 1)
                         .boost(boost * FUZZY_WEIGHT)));

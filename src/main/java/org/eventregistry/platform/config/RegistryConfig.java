@@ -40,12 +40,11 @@ public interface RegistryConfig {
     @WithDefault("67108864")
     long calendarCacheBytes();
 
-    /** Memory the feeds may use to keep whole rendered feeds, each for one change-log position, view and URL, in bytes. */
-    @WithDefault("16777216")
-    long feedCacheBytes();
-
-    /** Memory the JSON answers of single records and list pages may use, each kept for one change position, view and URL, in bytes. */
-    @WithDefault("16777216")
+    /**
+     * Memory the rendered answers (single records, list pages, whole feeds) may use, each kept for one change
+     * position, view and URL, in bytes.
+     */
+    @WithDefault("33554432")
     long answerCacheBytes();
 
     /**

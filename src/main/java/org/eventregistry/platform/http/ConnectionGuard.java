@@ -15,7 +15,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -62,8 +61,10 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
 
     private final Vertx vertx;
     private final long headTimeoutNanos;
-    private final byte[] timedOut;
     private final ObjectMapper json;
+    private final byte[] timedOut;
+    private final byte[] lineTooLong;
+    private final byte[] headersTooLarge;
 
     public ConnectionGuard(Vertx vertx, ObjectMapper json, RegistryConfig config) {
         Duration headTimeout = config.http().requestHeadTimeout();
@@ -72,6 +73,10 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
         this.headTimeoutNanos = headTimeout.toNanos();
         this.timedOut = answer(408, "Request Timeout", new Problem("/problems/request-timeout", "Request timeout", 408,
                 "The request head did not arrive within " + headTimeout.toSeconds() + " s", null, List.of()));
+        this.lineTooLong = answer(414, "URI Too Long", new Problem("/problems/uri-too-long", "URI too long", 414,
+                "The request line is longer than the server reads", null, List.of()));
+        this.headersTooLarge = answer(431, "Request Header Fields Too Large", new Problem("/problems/request-header-fields-too-large",
+                "Request header fields too large", 431, "The headers are larger than the server reads", null, List.of()));
     }
 
     @Override
@@ -250,12 +255,10 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
             Throwable cause = request.decoderResult().cause();
             if (cause instanceof TooLongHttpLineException
                     || cause instanceof TooLongFrameException && String.valueOf(cause.getMessage()).startsWith("An HTTP line")) {
-                return answer(414, "URI Too Long", new Problem("/problems/uri-too-long", "URI too long", 414,
-                        "The request line is longer than the server reads", null, List.of()));
+                return lineTooLong;
             }
-            if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-                return answer(431, "Request Header Fields Too Large", new Problem("/problems/request-header-fields-too-large",
-                        "Request header fields too large", 431, "The headers are larger than the server reads", null, List.of()));
+            if (cause instanceof TooLongFrameException) { // TooLongHttpHeaderException, or another part of the head
+                return headersTooLarge;
             }
             return badRequest("The request head cannot be read as HTTP/1.1");
         }

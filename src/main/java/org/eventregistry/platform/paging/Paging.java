@@ -50,15 +50,19 @@ public class Paging {
     /** How many rows of the entity match, counted up to the limit (registry.list-total-limit). */
     public Count count(Class<?> type, Where where) {
         // The ids up to the limit (HQL takes a limit in a subquery only with an ORDER BY, which would choose the plan).
-        long counted = where.bind(em.createQuery("select r.id from " + type.getSimpleName() + " r" + where.clause(), String.class))
-                .setMaxResults(countLimit + 1).getResultList().size();
+        long counted = ids(type, where, countLimit + 1);
         return counted > countLimit ? new Count(countLimit, false) : new Count(counted, true);
     }
 
     /** Whether any row of the entity matches. */
     public boolean any(Class<?> type, Where where) {
-        return !where.bind(em.createQuery("select r.id from " + type.getSimpleName() + " r" + where.clause(), String.class))
-                .setMaxResults(1).getResultList().isEmpty();
+        return ids(type, where, 1) > 0;
+    }
+
+    /** How many rows match, reading at most {@code max} of their ids. */
+    private int ids(Class<?> type, Where where, int max) {
+        return where.bind(em.createQuery("select r.id from " + type.getSimpleName() + " r" + where.clause(), String.class))
+                .setMaxResults(max).getResultList().size();
     }
 
     public <E, V> Page<V> page(Source<E, V> source, Where where, Sort sort, String filters, int limit, String cursor) {

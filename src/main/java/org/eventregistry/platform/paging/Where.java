@@ -85,6 +85,16 @@ public final class Where {
         return this;
     }
 
+    /** Another where-clause with the same conditions, to be narrowed further on its own. */
+    public Where copy() {
+        Where copy = new Where();
+        copy.clause.append(clause);
+        copy.params.putAll(params);
+        copy.fixed.addAll(fixed);
+        copy.narrow = narrow;
+        return copy;
+    }
+
     public String clause() {
         return clause.isEmpty() ? "" : " where " + clause;
     }
