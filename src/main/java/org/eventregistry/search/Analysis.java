@@ -1,6 +1,9 @@
 package org.eventregistry.search;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilterFactory;
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.apache.lucene.analysis.ngram.EdgeNGramFilterFactory;
@@ -10,6 +13,11 @@ import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysis
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+import org.hibernate.search.backend.lucene.analysis.model.dsl.LuceneAnalysisOptionalComponentsStep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The analysers, defined alike for both engines. Every one lower-cases, turns Serbian Cyrillic into Latin and
@@ -23,32 +31,51 @@ final class Analysis {
     static final String PREFIX = "prefix";
     static final int LONGEST_PREFIX = 20;
 
+    /** The filters after the standard tokenizer that fold a word: lower case, Latin script, no diacritics. */
+    private static final List<Class<? extends TokenFilterFactory>> FOLDING = List.of(
+            LowerCaseFilterFactory.class, SerbianNormalizationFilterFactory.class, ASCIIFoldingFilterFactory.class);
+
+    private static final Analyzer ENGLISH_ANALYZER = englishAnalyzer();
+
     private Analysis() {
+    }
+
+    /** {@link #ENGLISH} outside the engine, for snippets (thread-safe). */
+    static Analyzer english() {
+        return ENGLISH_ANALYZER;
+    }
+
+    private static Analyzer englishAnalyzer() {
+        try {
+            CustomAnalyzer.Builder builder = CustomAnalyzer.builder().withTokenizer(StandardTokenizerFactory.class);
+            for (Class<? extends TokenFilterFactory> filter : FOLDING) {
+                builder.addTokenFilter(filter);
+            }
+            return builder.addTokenFilter(PorterStemFilterFactory.class).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The embedded engine's analysers. */
     static final class Lucene implements LuceneAnalysisConfigurer {
         @Override
         public void configure(LuceneAnalysisConfigurationContext context) {
-            context.analyzer(FOLDED).custom()
-                    .tokenizer(StandardTokenizerFactory.class)
-                    .tokenFilter(LowerCaseFilterFactory.class)
-                    .tokenFilter(SerbianNormalizationFilterFactory.class)
-                    .tokenFilter(ASCIIFoldingFilterFactory.class);
-            context.analyzer(ENGLISH).custom()
-                    .tokenizer(StandardTokenizerFactory.class)
-                    .tokenFilter(LowerCaseFilterFactory.class)
-                    .tokenFilter(SerbianNormalizationFilterFactory.class)
-                    .tokenFilter(ASCIIFoldingFilterFactory.class)
+            folding(context.analyzer(FOLDED).custom().tokenizer(StandardTokenizerFactory.class));
+            folding(context.analyzer(ENGLISH).custom().tokenizer(StandardTokenizerFactory.class))
                     .tokenFilter(PorterStemFilterFactory.class);
-            context.analyzer(PREFIX).custom()
-                    .tokenizer(StandardTokenizerFactory.class)
-                    .tokenFilter(LowerCaseFilterFactory.class)
-                    .tokenFilter(SerbianNormalizationFilterFactory.class)
-                    .tokenFilter(ASCIIFoldingFilterFactory.class)
+            folding(context.analyzer(PREFIX).custom().tokenizer(StandardTokenizerFactory.class))
                     .tokenFilter(EdgeNGramFilterFactory.class)
                     .param("minGramSize", "1").param("maxGramSize", String.valueOf(LONGEST_PREFIX));
         }
+    }
+
+    private static LuceneAnalysisOptionalComponentsStep folding(LuceneAnalysisOptionalComponentsStep analyzer) {
+        LuceneAnalysisOptionalComponentsStep step = analyzer;
+        for (Class<? extends TokenFilterFactory> filter : FOLDING) {
+            step = step.tokenFilter(filter);
+        }
+        return step;
     }
 
     /** The same analysers on OpenSearch, from its built-in filters. */

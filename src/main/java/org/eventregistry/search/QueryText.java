@@ -49,6 +49,13 @@ record QueryText(List<String> words, List<String> phrases) {
         return new QueryText(words.size() > MAX_WORDS ? words.subList(0, MAX_WORDS) : words, List.copyOf(phrases));
     }
 
+    /** The words, then the words of the phrases. */
+    List<String> allWords() {
+        List<String> all = new ArrayList<>(words);
+        phrases.forEach(p -> all.addAll(List.of(p.split(" "))));
+        return all;
+    }
+
     boolean isEmpty() {
         return words.isEmpty() && phrases.isEmpty();
     }

@@ -26,8 +26,8 @@ import java.util.List;
 public class SearchDocument {
 
     /** Moves on whenever the fields or analysers below change: a new index is then built from the database. */
-    public static final int MAPPING_VERSION = 2;
-    public static final String INDEX = "records-v2";
+    public static final int MAPPING_VERSION = 3;
+    public static final String INDEX = "records-v3";
 
     @DocumentId
     public String id;
@@ -45,12 +45,12 @@ public class SearchDocument {
     public String title;
 
     /** Subtitle and summary, an abstract, a speaker's position and affiliation. */
-    @FullTextField(analyzer = Analysis.ENGLISH, projectable = Projectable.YES, highlightable = Highlightable.UNIFIED)
+    @FullTextField(analyzer = Analysis.ENGLISH, projectable = Projectable.YES, highlightable = Highlightable.NO)
     @FullTextField(name = "summary_folded", analyzer = Analysis.FOLDED)
     public String summary;
 
     /** Description, article body, biography: text only, tags removed. */
-    @FullTextField(analyzer = Analysis.ENGLISH, projectable = Projectable.YES, highlightable = Highlightable.UNIFIED)
+    @FullTextField(analyzer = Analysis.ENGLISH, projectable = Projectable.YES, highlightable = Highlightable.NO)
     public String body;
 
     /** The people of the record: an event's line-up, a publication's authors, a speaker's other names. */

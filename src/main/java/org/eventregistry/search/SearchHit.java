@@ -15,8 +15,9 @@ public record SearchHit(
         @Schema(examples = "democracy-meets-strategy") String slug,
         @Schema(description = "The title, or a speaker's name", examples = "Democracy Meets Strategy") String title,
         @Schema(description = "Relevance: higher is better; comparable within one answer only", examples = "7.42") double score,
-        @Schema(description = "A passage where the words were found, HTML-escaped, the words in <mark>; null when only the title matched",
-                nullable = true, maxLength = 1_000_000, examples = "The <mark>conference</mark> brings together…") String snippet,
+        @Schema(description = "The sentence (at most 240 characters of it) of the summary, or else of the text, where a word "
+                + "searched for first occurs, HTML-escaped, the words in <mark>; null when neither holds one (only the title "
+                + "or names matched, or typos were forgiven)", nullable = true, maxLength = 4000, examples = "The <mark>conference</mark> brings together…") String snippet,
         @Schema(description = "The record's key fields; those it does not have are left out") Fields fields) {
 
     /** The key fields a result list shows: dates and place for events, affiliation for speakers, periodical for publications. */

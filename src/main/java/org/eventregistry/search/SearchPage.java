@@ -14,7 +14,8 @@ public record SearchPage(
         @Schema(description = "Pass as `cursor` to get the next page; null on the last page", nullable = true,
                 examples = "eyJzIjoib2Zmc2V0IiwiZiI6IkFCQyIsInYiOlsiMjAiXX0.c2ln") String nextCursor,
         @Schema(description = "For each facet (kind, topic, eventType, publicationType, year, country), its values among all "
-                + "the results with their counts, most frequent first (at most 100 values each)", maxProperties = 6)
+                + "the results with their counts, most frequent first (at most 100 values each); on the first page only "
+                + "(later pages, reached with a cursor, have it empty)", maxProperties = 6)
         Map<String, List<FacetCount>> facets,
         @Schema(description = "False when the index was still catching up with recent writes when the search ran",
                 examples = "true") boolean current) {

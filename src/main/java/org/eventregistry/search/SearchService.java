@@ -15,7 +15,6 @@ import org.eventregistry.platform.validation.CountryCode;
 import org.eventregistry.platform.validation.LanguageTag;
 import org.eventregistry.publication.PublicationType;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
@@ -95,20 +94,25 @@ public class SearchService implements TextSearch {
             throw QueryValues.bad("cursor", "is not valid");
         }
         boolean current = indexer.awaitCurrent(config.maxWait());
+        // Facets are counted for the first page only: the later pages of a search have the same ones.
+        boolean counted = offset == 0;
         Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
-        FACETS.stream().filter(name -> !name.equals("year")).forEach(name -> keys.put(name, AggregationKey.of(name)));
-        AggregationKey<Map<Integer, Long>> years = AggregationKey.of("year");
+        if (counted) {
+            FACETS.stream().filter(name -> !name.equals("year")).forEach(name -> keys.put(name, AggregationKey.of(name)));
+        }
+        AggregationKey<Map<Integer, Long>> years = counted ? AggregationKey.of("year") : null;
         try (SearchSession session = engine.session()) {
             SearchResult<Object[]> result = run(session, text, criteria, false, keys, years, offset, limit);
             if (result.total().hitCountLowerBound() == 0 && forgivesTypos(text)) {
                 result = run(session, text, criteria, true, keys, years, offset, limit);
             }
             long total = result.total().hitCountLowerBound();
-            List<SearchHit> hits = result.hits().stream().map(this::hit).toList();
+            Snippets snippets = new Snippets(text.allWords());
+            List<SearchHit> hits = result.hits().stream().map(row -> hit(row, snippets)).toList();
             String next = offset + hits.size() < total && offset + limit <= MAX_OFFSET && hits.size() == limit
                     ? cursors.encodeOffset(binding, offset + limit) : null;
             Map<String, List<SearchPage.FacetCount>> facets = new LinkedHashMap<>();
-            for (String facet : FACETS) {
+            for (String facet : counted ? FACETS : List.<String>of()) {
                 Map<?, Long> counts = facet.equals("year") ? result.aggregation(years) : result.aggregation(keys.get(facet));
                 facets.put(facet, counts.entrySet().stream()
                         .map(e -> new SearchPage.FacetCount(String.valueOf(e.getKey()), e.getValue()))
@@ -125,22 +129,22 @@ public class SearchService implements TextSearch {
                                    Map<String, AggregationKey<Map<String, Long>>> keys,
                                    AggregationKey<Map<Integer, Long>> years, int offset, int limit) {
         var query = session.search(SearchDocument.class)
-                // Snippets of a search with typos forgiven are left out: the highlighter would build every word's
-                // automata again for each hit and field, which costs many times the search itself.
+                // The texts snippets are cut from (see Snippets); none for a search with typos forgiven, whose words
+                // are not the ones found.
                 .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
                         f.field("title", String.class), f.score(),
-                        typos ? f.constant(List.<String>of()) : f.highlight("summary"),
-                        typos ? f.constant(List.<String>of()) : f.highlight("body"),
+                        typos ? f.constant((String) null) : f.field("summary", String.class),
+                        typos ? f.constant((String) null) : f.field("body", String.class),
                         f.field("card", String.class)).asArray())
                 .where(f -> query(f, text, criteria, typos))
-                .sort(f -> f.score().then().field("recency").desc().missing().last())
-                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(1).noMatchSize(0));
+                .sort(f -> f.score().then().field("recency").desc().missing().last());
         for (Map.Entry<String, AggregationKey<Map<String, Long>>> facet : keys.entrySet()) {
             query = query.aggregation(facet.getValue(), f -> f.terms().field(facet.getKey(), String.class)
                     .maxTermCount(facet.getKey().equals("topic") ? 30 : 50).orderByCountDescending());
         }
-        query = query.aggregation(years, f -> f.terms().field("year", Integer.class).maxTermCount(100).orderByCountDescending());
+        if (years != null) {
+            query = query.aggregation(years, f -> f.terms().field("year", Integer.class).maxTermCount(100).orderByCountDescending());
+        }
         // No truncateAfter here: a truncated collection leaves Lucene's facet collectors without results.
         return query.fetch(offset, limit);
     }
@@ -166,8 +170,7 @@ public class SearchService implements TextSearch {
         int limit = QueryValues.limit(limitParam, 8, MAX_SUGGESTIONS);
         Set<String> kinds = kinds(types);
         boolean drafts = caller.canSeeDrafts();
-        List<String> words = new ArrayList<>(text.words());
-        text.phrases().forEach(p -> words.addAll(List.of(p.split(" "))));
+        List<String> words = text.allWords();
         if (words.isEmpty()) {
             return List.of();
         }
@@ -317,11 +320,8 @@ public class SearchService implements TextSearch {
         return kinds;
     }
 
-    @SuppressWarnings("unchecked")
-    private SearchHit hit(Object[] row) {
-        List<String> summary = (List<String>) row[5];
-        List<String> body = (List<String>) row[6];
-        String snippet = !summary.isEmpty() ? summary.get(0) : !body.isEmpty() ? body.get(0) : null;
+    private SearchHit hit(Object[] row, Snippets snippets) {
+        String snippet = snippets.of((String) row[5], (String) row[6]);
         SearchHit.Fields fields;
         try {
             // Times keep the event's own offset, as the card stored them.

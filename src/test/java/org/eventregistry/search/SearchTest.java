@@ -3,8 +3,14 @@ package org.eventregistry.search;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +142,7 @@ class SearchTest {
         assertEquals("2030-05-10T10:00:00+02:00", page.getString("items[0].fields.startsAt"));
         assertTrue(page.getDouble("items[0].score") > page.getDouble("items[1].score"));
         assertEquals("<mark>Diplomacy</mark> after the war", page.getString("items[1].snippet"));
+        assertEquals("We will talk about <mark>diplomacy</mark> and much else.", page.getString("items[2].snippet"));
         assertEquals(3, page.getInt("total"));
         assertTrue(page.getBoolean("current"));
     }
@@ -249,6 +256,8 @@ class SearchTest {
                 request = request.queryParam("cursor", cursor);
             }
             JsonPath page = request.get(SEARCH).then().statusCode(200).body("total", equalTo(5)).extract().jsonPath();
+            // Facets are counted on the first page; later pages leave them empty.
+            assertEquals(cursor == null ? 5 : 0, page.getMap("facets").isEmpty() ? 0 : page.getInt("facets.kind[0].count"));
             seen.addAll(page.getList("items.id", String.class));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -339,6 +348,16 @@ class SearchTest {
                 .body("items[0].snippet", nullValue());
     }
 
+    /** How many segments the embedded index's last commit has. */
+    private static int segments() {
+        String folder = ConfigProvider.getConfig().getValue("registry.search.directory", String.class);
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(folder, SearchDocument.INDEX)))) {
+            return reader.leaves().size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void adminsSeeTheIndexStateAndRebuildItWhileSearchesGoOn() {
         String tag = uniqueTag();
@@ -358,6 +377,13 @@ class SearchTest {
         }
         given().get("/api/v1/admin/search").then().body("rebuilding", equalTo(false)).body("builtAt", notNullValue())
                 .body("changesBehind", equalTo(0));
+        if (engine.equalsIgnoreCase("lucene")) {
+            long merged = System.currentTimeMillis() + 10_000;
+            while (segments() != 1 && System.currentTimeMillis() < merged) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1, segments(), "a rebuilt embedded index is merged into one segment");
+        }
         assertEquals(List.of(id), ids("rebuilt " + tag));
         anonymous().get("/api/v1/admin/search").then().statusCode(401);
         anonymous().post("/api/v1/admin/search/rebuild").then().statusCode(401);
