@@ -17,6 +17,7 @@ import org.eventregistry.platform.paging.Page;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,23 @@ public class Answers {
     /** A rendered text of a {@link Revalidated} operation (a whole feed), kept under its version like a page. */
     public String text(Optional<Freshness.Version> version, Supplier<String> render) {
         return kept(version, () -> new Kept(render.get(), null, null, null)).body();
+    }
+
+    /**
+     * An answer kept under the request's version (view, change position, clock and URL) only when {@code keep} accepts
+     * what {@code read} made: a search is kept when it ran on an index that held every write before it, never when
+     * the index was still behind (another request under the same version must see those writes).
+     */
+    public <T> Response json(Freshness.Version version, Supplier<T> read, Predicate<T> keep) {
+        Kept answer = kept.getIfPresent(version.key());
+        if (answer == null) {
+            T value = read.get();
+            answer = new Kept(write(value), null, null, null);
+            if (keep.test(value)) {
+                kept.put(version.key(), answer);
+            }
+        }
+        return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The answer kept under the version, rendered once when there is none; rendered afresh without a version. */

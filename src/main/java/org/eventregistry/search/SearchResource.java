@@ -5,7 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -14,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eventregistry.change.Answers;
+import org.eventregistry.change.Freshness;
+import org.eventregistry.change.Revalidated;
 import org.eventregistry.platform.http.Problem;
 
 import java.util.List;
@@ -37,9 +43,13 @@ public class SearchResource {
              "current": true}""";
 
     private final SearchService search;
+    private final Freshness freshness;
+    private final Answers answers;
 
-    public SearchResource(SearchService search) {
+    public SearchResource(SearchService search, Freshness freshness, Answers answers) {
         this.search = search;
+        this.freshness = freshness;
+        this.answers = answers;
     }
 
     @GET
@@ -58,12 +68,15 @@ public class SearchResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The search engine cannot be reached; try again after Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SearchPage search(@BeanParam SearchFilters filters,
+    public Response search(@Context UriInfo uri, @BeanParam SearchFilters filters,
                              @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20",
                                      schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100"))
                              @QueryParam("limit") String limit,
                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return search.search(filters, limit, cursor);
+        // The same search under the same change position (and clock, for from=now) has the same answer: kept, and made
+        // once per change, unless the index was behind the writes when it ran.
+        return answers.json(freshness.current(uri, Revalidated.Clock.BOUNDS), () -> search.search(filters, limit, cursor),
+                SearchPage::current);
     }
 
     @GET

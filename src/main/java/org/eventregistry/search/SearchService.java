@@ -192,6 +192,8 @@ public class SearchService implements TextSearch {
                         return all;
                     })
                     .sort(f -> f.score().then().field("recency").desc().missing().last())
+                    // No count of all the matches is needed: the engine may skip those that cannot make the top.
+                    .totalHitCountThreshold(limit)
                     .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
                     .fetchHits(limit).stream()
                     .map(row -> new Suggestion((String) row[1], (String) row[0], (String) row[2], (String) row[3]))
@@ -219,6 +221,7 @@ public class SearchService implements TextSearch {
                 .select(f -> f.id(String.class))
                 .where(f -> query(f, text, criteria, typos))
                 .sort(f -> f.score().then().field("recency").desc().missing().last())
+                .totalHitCountThreshold(MAX_MATCHES)
                 .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
                 .fetchHits(MAX_MATCHES);
     }

@@ -148,6 +148,20 @@ class SearchTest {
     }
 
     @Test
+    void aSearchAnswerIsKeptUntilTheNextChangeOnly() {
+        String tag = uniqueTag();
+        String first = createEvent(event("Kept lecture " + tag, tag, "PUBLISHED")).getString("id");
+        String before = anonymous().queryParam("q", "lecture " + tag).get(SEARCH).then().statusCode(200).extract().asString();
+        assertEquals(before, anonymous().queryParam("q", "lecture " + tag).get(SEARCH).then().statusCode(200).extract().asString());
+        String second = createEvent(event("Another lecture " + tag, tag, "PUBLISHED")).getString("id");
+        JsonPath after = anonymous().queryParam("q", "lecture " + tag).get(SEARCH).then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.Set.of(first, second), java.util.Set.copyOf(after.getList("items.id", String.class)),
+                "the answer kept before the write is not the one after it");
+        given().delete("/api/v1/events/" + second).then().statusCode(204);
+        anonymous().queryParam("q", "lecture " + tag).get(SEARCH).then().body("items.id", contains(first));
+    }
+
+    @Test
     void snippetsEscapeEverythingButTheMarks() {
         String tag = uniqueTag();
         Map<String, Object> body = event("Escaping " + tag, tag, "PUBLISHED");
