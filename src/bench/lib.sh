@@ -5,12 +5,13 @@
 #                                        BENCH_PG_DB (default registry_bench), made empty by the scripts
 #   BENCH_HEAP=...                       the memory settings the README recommends (README: Benchmarks, Memory)
 #   BENCH_JAVA_OPTS=...                  more JVM options
+#   BENCH_JAVA=/path/to/java             another JDK (default: java on the PATH)
 #   BENCH_JFR=/tmp/x.jfr                 Flight Recorder from launch, dumped there when the registry stops
 #   BENCH_JAR=...                        another packaged build (a copy of target/quarkus-app), e.g. to compare two
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
 BENCH_DB="${BENCH_DB:-h2}"
-BENCH_HEAP="${BENCH_HEAP:--Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
+BENCH_HEAP="${BENCH_HEAP:--Xmx256m -Xms32m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
 BENCH_PG_DB="${BENCH_PG_DB:-registry_bench}"
 TOKEN="bench-admin-token-$RANDOM$RANDOM"
 DATA=$(mktemp -d)
@@ -41,7 +42,7 @@ start_registry() {
   # shellcheck disable=SC2086 # option lists
   REGISTRY_DATA_DIR="$DATA" REGISTRY_DEMO_DATA="${REGISTRY_DEMO_DATA:-false}" REGISTRY_RATE_LIMIT_ENABLED=false \
   REGISTRY_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $BENCH_HEAP ${BENCH_JAVA_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=settings=profile,filename=$BENCH_JFR} \
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" "${BENCH_JAVA:-java}" $BENCH_HEAP ${BENCH_JAVA_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=settings=profile,filename=$BENCH_JFR} \
     -jar "$JAR" >> "$DATA/registry.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 3000); do

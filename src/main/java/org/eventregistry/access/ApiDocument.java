@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs when the application is built (the document is the same at every start, so starting does not remake it).
+ * Runs at every start (mp.openapi.filter: Quarkus 3.34 builds the document when the application starts).
  * Completes the OpenAPI document from the same rule that guards the API ({@link AccessPolicy}): the
  * bearer scheme on every protected operation with its 401 and 403, the 400, 429 and 500 every operation
  * may answer, and an example on every problem response.

@@ -70,6 +70,9 @@ public class SearchEngine {
         }
         Map<String, Object> properties = new HashMap<>();
         properties.put("hibernate.search.schema_management.strategy", "none");
+        // The one mapped class is named below: no scan of the application's jar for annotated types at start.
+        properties.put("hibernate.search.mapping.build_missing_discovered_jandex_indexes", false);
+        properties.put("hibernate.search.mapping.discover_annotated_types_from_root_mapping_annotations", false);
         String name;
         if (shared()) {
             properties.put("hibernate.search.backend.type", "elasticsearch");
