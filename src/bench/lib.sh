@@ -72,12 +72,17 @@ trap cleanup EXIT
 # Seeds N events straight into the stopped registry's database (src/bench/seed-sql.py, or the generator SEED_SQL names).
 seed_db() {
   python3 "${SEED_SQL:-src/bench/seed-sql.py}" "$1" "$BENCH_DB" > "$DATA/seed.sql"
+  run_sql "$DATA/seed.sql"
+}
+
+# Runs a file of SQL against the stopped registry's database.
+run_sql() {
   if [ "$BENCH_DB" = postgresql ]; then
-    PGPASSWORD=registry psql -q -v ON_ERROR_STOP=1 -h localhost -U registry -d "$BENCH_PG_DB" -f "$DATA/seed.sql" > /dev/null
+    PGPASSWORD=registry psql -q -v ON_ERROR_STOP=1 -h localhost -U registry -d "$BENCH_PG_DB" -f "$1" > /dev/null
   else
     java -cp "$(ls "$(dirname "$JAR")"/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
       -url "jdbc:h2:file:$DATA/registry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW" \
-      -user registry -password registry -script "$DATA/seed.sql"
+      -user registry -password registry -script "$1"
   fi
 }
 
