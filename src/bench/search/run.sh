@@ -25,11 +25,13 @@ BENCH=src/bench/search
 admin() { curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/search"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 rebuilt() { grep "Search index rebuilt" "$DATA/registry.log" | tail -n 1 | sed 's/.*Search index rebuilt: //'; }
-wait_rebuilt() { # waits until the log has $1 rebuild lines (with Lucene, and as many merges into one segment after them)
-  local merges=$1
+merges() { grep -c "merged into one segment\|could not be merged" "$DATA/registry.log" || true; }
+wait_rebuilt() { # waits until the log has $1 rebuild lines and, with Lucene, $2 merges into one segment (or failures)
   for _ in $(seq 1 3600); do
-    [ "${REGISTRY_SEARCH_ENGINE:-lucene}" = lucene ] && merges=$(grep -c "merged into one segment" "$DATA/registry.log" || true)
-    [ "$(grep -c "Search index rebuilt" "$DATA/registry.log")" -ge "$1" ] && [ "$merges" -ge "$1" ] && return
+    if [ "$(grep -c "Search index rebuilt" "$DATA/registry.log")" -ge "$1" ] \
+      && { [ "${REGISTRY_SEARCH_ENGINE:-lucene}" != lucene ] || [ "$(merges)" -ge "$2" ]; }; then
+      return
+    fi
     sleep 0.5
   done
   echo "no rebuild within 30 minutes" >&2; exit 2
@@ -43,8 +45,9 @@ SEED_SQL=$BENCH/seed-sql.py seed_db "$SCALE"
 echo "== Seeded $SCALE x (50,000 speakers, 100,000 events, 100,000 publications) in $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s"
 [ "${REGISTRY_SEARCH_ENGINE:-lucene}" = lucene ] && rm -rf "$DATA/search"
 rebuilds=$(grep -c "Search index rebuilt" "$DATA/registry.log" || true)
+merged=$(merges)
 start_registry
-wait_rebuilt $(( rebuilds + 1 ))
+wait_rebuilt $(( rebuilds + 1 )) $(( merged + 1 ))
 echo "registry on $URL ($BENCH_DB, ${REGISTRY_SEARCH_ENGINE:-lucene}, heap $BENCH_HEAP), $(nproc) cores, load $(load), $(date -u)"
 echo "== Rebuild at start (no index): $(rebuilt)"
 echo "Searchable records: $(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/search?limit=1" | field total)"
@@ -81,8 +84,9 @@ echo "== Admin rebuild while searches go on (2 connections)"
 wrk -t1 -c2 -d600s -s $BENCH/query.lua "$URL" -- search > "$DATA/during.txt" &
 searching=$!
 rebuilds=$(grep -c "Search index rebuilt" "$DATA/registry.log")
+merged=$(merges)
 curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/search/rebuild" > /dev/null
-wait_rebuilt $(( rebuilds + 1 ))
+wait_rebuilt $(( rebuilds + 1 )) $(( merged + 1 ))
 kill -INT $searching 2> /dev/null || true
 wait $searching 2> /dev/null || true
 echo "Rebuild: $(rebuilt)"
@@ -94,14 +98,23 @@ events=$(python3 -c "print(max(10, int(100000 * $SCALE)))")
 python3 $BENCH/backlog-sql.py "$BACKLOG" "$events" "$BENCH_DB" > "$DATA/backlog.sql"
 run_sql "$DATA/backlog.sql"
 start_registry
+# The rate from the index's own position (writes it holds) between the first reading and the catch-up.
 first=; last=
-for _ in $(seq 1 3600); do
-  behind=$(admin | field changesBehind)
+for _ in $(seq 1 6000); do
+  state=$(admin | python3 -c "import json,sys; s=json.load(sys.stdin); print(s['position'], s['changesBehind'])" 2> /dev/null) \
+    || { sleep 0.2; continue; }
+  read -r position behind <<< "$state"
   now=$(date +%s.%N)
-  [ -z "$first" ] && [ "$behind" -gt 0 ] && first="$now $behind"
-  [ "$behind" = 0 ] && { last=$now; break; }
+  [ "$position" -ge 0 ] || { sleep 0.2; continue; }
+  [ -z "$first" ] && first="$now $position $behind"
+  [ "$behind" = 0 ] && { last="$now $position"; break; }
   sleep 0.2
 done
-read -r t0 b0 <<< "${first:-$last 0}"
-echo "caught up: $b0 writes behind when first read, none $(python3 -c "print(round($last - $t0, 1))") s later: $(python3 -c "print(round($b0 / max($last - $t0, 0.001)))") writes/s"
-
+[ -n "$last" ] || { echo "the index did not catch up within 20 minutes" >&2; exit 2; }
+read -r t0 p0 b0 <<< "$first"
+read -r t1 p1 <<< "$last"
+if [ "$p1" -gt "$p0" ]; then
+  echo "caught up: $b0 writes behind when first read, none $(python3 -c "print(round($t1 - $t0, 1))") s later: $(python3 -c "print(round(($p1 - $p0) / ($t1 - $t0)))") writes/s"
+else
+  echo "caught up before the first reading (started with $b0 writes behind): raise BACKLOG"
+fi

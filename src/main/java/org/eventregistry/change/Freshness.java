@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,8 +71,10 @@ public class Freshness {
             Instant next = bounds[1];
             LocalDate today = LocalDate.now(config.defaultTimeZone());
             Instant midnight = today.atStartOfDay(config.defaultTimeZone()).toInstant();
-            clockKey = (next == null ? "" : next.toString()) + "/" + today;
-            tag += "-t" + Long.toHexString((next == null ? 0 : next.toEpochMilli()) ^ today.toEpochDay());
+            // The UTC day too: the search index places publications (dated by day) on UTC days.
+            LocalDate utcDay = LocalDate.now(ZoneOffset.UTC);
+            clockKey = (next == null ? "" : next.toString()) + "/" + today + "/" + utcDay;
+            tag += "-t" + Long.toHexString((next == null ? 0 : next.toEpochMilli()) ^ today.toEpochDay() ^ (utcDay.toEpochDay() << 20));
             changed = ChangeLog.latest(changed, previous, midnight);
         }
         // The key names the absolute URL: feeds link to themselves by it.

@@ -351,7 +351,9 @@ public class Indexer {
             publish(Math.max(position, head));
             LOG.infof("Search index rebuilt: %d records in %d ms, %d stale documents removed", count,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), removed);
-            engine.compact();
+            if (running) {
+                engine.compact();
+            }
         } finally {
             rebuilding = false;
         }

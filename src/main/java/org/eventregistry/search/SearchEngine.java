@@ -171,8 +171,11 @@ public class SearchEngine {
         long started = System.nanoTime();
         try (SearchSession session = writingSession()) {
             session.workspace(SearchDocument.class).mergeSegments();
+            LOG.infof("Search index merged into one segment in %d ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // The index is whole either way: merging only makes searches cheaper (a merge needs about the index's size free).
+            LOG.warnf("The rebuilt search index could not be merged into one segment: %s", e.toString());
         }
-        LOG.infof("Search index merged into one segment in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private Path directory() {

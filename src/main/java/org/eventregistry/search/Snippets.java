@@ -63,7 +63,11 @@ final class Snippets {
     }
 
     private String passage(String text) {
-        String read = text.length() > READ ? text.substring(0, READ) : text;
+        int readTo = Math.min(text.length(), READ);
+        if (readTo < text.length() && Character.isLowSurrogate(text.charAt(readTo))) {
+            readTo--;
+        }
+        String read = text.substring(0, readTo);
         List<Occurrence> first = occurrences(read, terms, 1, false);
         if (first.isEmpty()) {
             return null;
@@ -77,7 +81,8 @@ final class Snippets {
             end = read.length();
         }
         boolean cutBefore = false;
-        boolean cutAfter = false;
+        // A sentence that runs past what was read is cut there.
+        boolean cutAfter = end == read.length() && read.length() < text.length();
         if (end - start > LONGEST) {
             // A third of the passage before the occurrence, the rest after, cut between words.
             int from = Math.max(start, at - LONGEST / 3);
@@ -87,7 +92,7 @@ final class Snippets {
                 start = from;
             }
             if (end - start > LONGEST) {
-                end = wordEnd(read, start + LONGEST, start);
+                end = wordEnd(read, start + LONGEST, first.get(0).end());
                 cutAfter = true;
             }
         }
@@ -118,13 +123,21 @@ final class Snippets {
         return i;
     }
 
-    /** Where the word around {@code to} ends, looking back for a space (not before {@code limit}). */
+    /**
+     * Where the word around {@code to} ends, looking back for a space, but not before {@code limit} (the end of the
+     * first occurrence, which the passage keeps): without a space there, the cut falls at {@code to} (between two
+     * characters, never inside a surrogate pair).
+     */
     private static int wordEnd(String text, int to, int limit) {
         int i = to;
         while (i > limit && !Character.isWhitespace(text.charAt(i))) {
             i--;
         }
-        return i > limit ? i : to;
+        if (i > limit) {
+            return i;
+        }
+        int cut = Math.max(to, limit);
+        return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut;
     }
 
     private record Occurrence(String term, int start, int end) {

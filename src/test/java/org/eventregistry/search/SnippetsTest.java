@@ -53,6 +53,20 @@ class SnippetsTest {
     }
 
     @Test
+    void aPassageCutWithoutSpacesStillHoldsTheWord() {
+        String snippet = new Snippets(List.of("diplomacy")).of("See https://example.org/" + "x".repeat(100) + "/diplomacy/"
+                + "y".repeat(300) + " for more");
+        assertTrue(snippet.contains("<mark>diplomacy</mark>"), snippet);
+        assertTrue(snippet.endsWith("…"), snippet);
+    }
+
+    @Test
+    void aSentenceCutWhereTheReadingStopsSaysSo() {
+        String snippet = new Snippets(List.of("needle")).of("hay ".repeat(Snippets.READ / 4 - 20) + "needle " + "hay ".repeat(50));
+        assertTrue(snippet.contains("<mark>needle</mark>") && snippet.endsWith("…"), snippet);
+    }
+
+    @Test
     void onlyTheBeginningOfALongTextIsRead() {
         Snippets s = new Snippets(List.of("needle"));
         assertNull(s.of("hay ".repeat(Snippets.READ / 4) + "needle"));
