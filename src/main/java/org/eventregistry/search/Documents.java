@@ -90,7 +90,7 @@ class Documents {
         for (Event e : events) {
             SearchDocument d = base("event", e.id, e.slug, e.title);
             d.summary = join(e.subtitle, e.summary);
-            d.body = text(e.description);
+            d.body(text(e.description));
             d.names.addAll(lineups.getOrDefault(e.id, List.of()).stream().distinct().toList());
             topics(d, e.topics);
             d.context.addAll(present(e.series, e.venue == null ? null : e.venue.name, e.venue == null ? null : e.venue.city));
@@ -119,7 +119,7 @@ class Documents {
         for (Speaker s : speakers) {
             SearchDocument d = base("speaker", s.id, s.slug, s.displayName);
             d.summary = join(s.position, s.affiliation);
-            d.body = text(s.bio);
+            d.body(text(s.bio));
             // E-mail and phone are private: never indexed.
             d.names.addAll(present(join(s.givenName, s.familyName), s.familyName, s.honorific));
             topics(d, s.topics);
@@ -138,7 +138,7 @@ class Documents {
         for (Publication p : publications) {
             SearchDocument d = base("publication", p.id, p.slug, p.title);
             d.summary = join(p.subtitle, text(p.abstractText));
-            d.body = text(p.body);
+            d.body(text(p.body));
             List<String> authors = p.authors.stream().sorted((a, b) -> Integer.compare(a.position, b.position))
                     .map((Authorship a) -> a.speaker.displayName).toList();
             d.names.addAll(authors);

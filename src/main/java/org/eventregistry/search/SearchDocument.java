@@ -26,8 +26,8 @@ import java.util.List;
 public class SearchDocument {
 
     /** Moves on whenever the fields or analysers below change: a new index is then built from the database. */
-    public static final int MAPPING_VERSION = 3;
-    public static final String INDEX = "records-v3";
+    public static final int MAPPING_VERSION = 4;
+    public static final String INDEX = "records-v4";
 
     @DocumentId
     public String id;
@@ -49,9 +49,13 @@ public class SearchDocument {
     @FullTextField(name = "summary_folded", analyzer = Analysis.FOLDED)
     public String summary;
 
-    /** Description, article body, biography: text only, tags removed. */
-    @FullTextField(analyzer = Analysis.ENGLISH, projectable = Projectable.YES, highlightable = Highlightable.NO)
+    /** Description, article body, biography: text only, tags removed. Searched, not kept whole (see {@link #bodyStart}). */
+    @FullTextField(analyzer = Analysis.ENGLISH, highlightable = Highlightable.NO)
     public String body;
+
+    /** The beginning of {@link #body} that a snippet is cut from ({@link Snippets#READ} characters): kept, not searched. */
+    @GenericField(projectable = Projectable.YES, searchable = Searchable.NO)
+    public String bodyStart;
 
     /** The people of the record: an event's line-up, a publication's authors, a speaker's other names. */
     @FullTextField(analyzer = Analysis.FOLDED)
@@ -99,6 +103,17 @@ public class SearchDocument {
     /** False for drafts, which only staff find. */
     @GenericField
     public boolean published;
+
+    /** Sets the body and the beginning of it that snippets read. */
+    void body(String text) {
+        body = text;
+        int cut = Snippets.READ;
+        if (text == null || text.length() <= cut) {
+            bodyStart = text;
+            return;
+        }
+        bodyStart = text.substring(0, Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut);
+    }
 
     /** Which rebuild last wrote the document: a rebuild removes those it did not write. */
     @GenericField

@@ -134,7 +134,7 @@ public class SearchService implements TextSearch {
                 .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
                         f.field("title", String.class), f.score(),
                         typos ? f.constant((String) null) : f.field("summary", String.class),
-                        typos ? f.constant((String) null) : f.field("body", String.class),
+                        typos ? f.constant((String) null) : f.field("bodyStart", String.class),
                         f.field("card", String.class)).asArray())
                 .where(f -> query(f, text, criteria, typos))
                 .sort(f -> f.score().then().field("recency").desc().missing().last());

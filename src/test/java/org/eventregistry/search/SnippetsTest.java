@@ -67,6 +67,18 @@ class SnippetsTest {
     }
 
     @Test
+    void theIndexKeepsOnlyTheBeginningOfATextThatSnippetsRead() {
+        SearchDocument d = new SearchDocument();
+        d.body("a".repeat(Snippets.READ * 2));
+        assertEquals(Snippets.READ * 2, d.body.length());
+        assertEquals(Snippets.READ, d.bodyStart.length());
+        d.body("a".repeat(Snippets.READ - 1) + "\uD83D\uDE00" + "b");
+        assertEquals(Snippets.READ - 1, d.bodyStart.length(), "a pair of surrogates is not split");
+        d.body(null);
+        assertNull(d.bodyStart);
+    }
+
+    @Test
     void onlyTheBeginningOfALongTextIsRead() {
         Snippets s = new Snippets(List.of("needle"));
         assertNull(s.of("hay ".repeat(Snippets.READ / 4) + "needle"));
