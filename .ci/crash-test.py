@@ -225,18 +225,23 @@ def verify_search(port, acknowledged, deadline):
         if time.monotonic() > deadline:
             raise Failure(f"the search index did not catch up: {status} {raw[:300]!r}")
         time.sleep(0.5)
-    found, cursor = set(), None
-    while True:
-        path = "/api/v1/search?type=event&limit=100" + (f"&cursor={cursor}" if cursor else "")
-        status, raw = request(port, "GET", path)
-        if status != 200:
-            raise Failure(f"GET {path} answered {status}: {raw[:300]!r}")
-        page = json.loads(raw)
-        found.update(item["id"] for item in page["items"])
-        cursor = page["nextCursor"]
-        if not cursor:
-            break
+    found = {item["id"] for item in walk(port, "/api/v1/search?type=event&limit=100")}
     return [i for i in acknowledged if i not in found], len(found), count_events(port)
+
+
+def walk(port, path):
+    """Every item of a cursor-paged list, page after page."""
+    cursor = None
+    while True:
+        page_path = path + (f"&cursor={cursor}" if cursor else "")
+        status, raw = request(port, "GET", page_path)
+        if status != 200:
+            raise Failure(f"GET {page_path} answered {status}: {raw[:300]!r}")
+        page = json.loads(raw)
+        yield from page["items"]
+        cursor = page.get("nextCursor")
+        if not cursor:
+            return
 
 
 def count_events(port):
@@ -246,17 +251,7 @@ def count_events(port):
     page = json.loads(raw)
     if page.get("totalExact", True):
         return page["total"]
-    listed, cursor = 0, None
-    while True:
-        path = "/api/v1/events?limit=100" + (f"&cursor={cursor}" if cursor else "")
-        status, raw = request(port, "GET", path)
-        if status != 200:
-            raise Failure(f"GET {path} answered {status}: {raw[:300]!r}")
-        page = json.loads(raw)
-        listed += len(page["items"])
-        cursor = page.get("nextCursor")
-        if not cursor:
-            return listed
+    return sum(1 for _ in walk(port, "/api/v1/events?limit=100"))
 
 
 def database_kind(log_path):

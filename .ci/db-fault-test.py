@@ -32,6 +32,9 @@ import threading
 import time
 import uuid
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from exchange import exchange  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADMIN_TOKEN = "db-fault-admin-token-" + uuid.uuid4().hex
 
@@ -60,21 +63,8 @@ class Failure(Exception):
 def call(port, method, path, body=None, token=ADMIN_TOKEN, timeout=30, accept="application/json"):
     """(status, headers, text, seconds); raises OSError when no answer came."""
     began = time.monotonic()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        headers = {"Accept": accept}
-        if token:
-            headers["Authorization"] = "Bearer " + token
-        data = None
-        if body is not None:
-            data = json.dumps(body).encode()
-            headers["Content-Type"] = "application/json"
-        conn.request(method, path, body=data, headers=headers)
-        response = conn.getresponse()
-        text = response.read().decode(errors="replace")
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, text, time.monotonic() - began
-    finally:
-        conn.close()
+    status, headers, raw = exchange(port, method, path, body=body, token=token, timeout=timeout, accept=accept)
+    return status, headers, raw.decode(errors="replace"), time.monotonic() - began
 
 
 def event_body(title):

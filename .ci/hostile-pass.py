@@ -17,10 +17,13 @@ import socket
 import sys
 import time
 import urllib.parse
-import http.client
+import os
 
 import jsonschema
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from exchange import exchange  # noqa: E402
 
 BASE, TOKEN, SPEC = sys.argv[1], sys.argv[2], sys.argv[3]
 HOST, PORT = urllib.parse.urlparse(BASE).hostname, urllib.parse.urlparse(BASE).port
@@ -72,28 +75,16 @@ def conform(method, path, status, headers, body):
 
 
 def call(method, path, body=None, token=TOKEN, headers=None, raw=None):
-    conn = http.client.HTTPConnection(HOST, PORT, timeout=30)
-    sent = {"Accept": "application/json"}
-    if token:
-        sent["Authorization"] = "Bearer " + token
-    data = raw
-    if body is not None:
-        data = json.dumps(body).encode()
-        sent["Content-Type"] = "application/json"
-    sent.update(headers or {})
-    conn.request(method, path, body=data, headers=sent)
-    r = conn.getresponse()
-    text = r.read()
+    status, h, answer = exchange(PORT, method, path, body=body, token=token, headers=headers, raw=raw, host=HOST)
+    text = answer.decode(errors="replace")
     global LAST_RAW
-    LAST_RAW = text.decode(errors="replace")
-    h = {k.lower(): v for k, v in r.getheaders()}
-    conn.close()
-    seen_statuses[r.status] = seen_statuses.get(r.status, 0) + 1
-    conform(method, path, r.status, h, text)
+    LAST_RAW = text
+    seen_statuses[status] = seen_statuses.get(status, 0) + 1
+    conform(method, path, status, h, text)
     parsed = None
     if text and "json" in h.get("content-type", ""):
         parsed = json.loads(text)
-    return r.status, h, parsed if parsed is not None else text
+    return status, h, parsed if parsed is not None else text
 
 
 def problem(status, h, body, want):

@@ -35,6 +35,9 @@ import time
 import urllib.parse
 import uuid
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from exchange import exchange  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADMIN_TOKEN = "two-instances-admin-token-" + uuid.uuid4().hex
 ANONYMOUS_BUDGET = 30
@@ -99,26 +102,12 @@ class Instance:
 
     def call(self, method, path, body=None, token=ADMIN_TOKEN, headers=None, timeout=15):
         """One request on a fresh connection: (status, headers, parsed JSON or text)."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        try:
-            sent = {"Accept": "application/json"}
-            if token:
-                sent["Authorization"] = "Bearer " + token
-            data = None
-            if body is not None:
-                data = json.dumps(body).encode()
-                sent["Content-Type"] = "application/json"
-            sent.update(headers or {})
-            conn.request(method, path, body=data, headers=sent)
-            response = conn.getresponse()
-            raw = response.read()
-            answer_headers = {k.lower(): v for k, v in response.getheaders()}
-            content = raw.decode(errors="replace")
-            if "json" in answer_headers.get("content-type", "") and raw:
-                content = json.loads(raw)
-            return response.status, answer_headers, content
-        finally:
-            conn.close()
+        status, answer_headers, raw = exchange(self.port, method, path, body=body, token=token, headers=headers,
+                                               timeout=timeout)
+        content = raw.decode(errors="replace")
+        if "json" in answer_headers.get("content-type", "") and raw:
+            content = json.loads(raw)
+        return status, answer_headers, content
 
     def metrics(self):
         status, _, text = self.call("GET", "/q/metrics", token=None, headers={"Accept": "text/plain"})
