@@ -5,10 +5,10 @@ import json
 
 
 def exchange(port, method, path, body=None, token=None, headers=None, raw=None, timeout=30, host="127.0.0.1",
-             accept="application/json"):
+             accept="application/json", source=None):
     """(status, lower-cased headers, body bytes); raises OSError when no answer came. `body` is sent as JSON,
-    `raw` as it is."""
-    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    `raw` as it is; `source` is the local address to send from (another loopback address is another client)."""
+    conn = http.client.HTTPConnection(host, port, timeout=timeout, source_address=(source, 0) if source else None)
     try:
         sent = {"Accept": accept}
         if token:

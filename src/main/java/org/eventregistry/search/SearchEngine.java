@@ -37,6 +37,8 @@ public class SearchEngine {
     private final RegistryConfig registry;
     private volatile CloseableSearchMapping mapping;
     private volatile String stateName;
+    /** The embedded index's folder, held while its mapping is open. */
+    private FolderLock folder;
 
     SearchEngine(SearchConfig config, RegistryConfig registry) {
         this.config = config;
@@ -68,6 +70,15 @@ public class SearchEngine {
         if (mapping != null) {
             return;
         }
+        try {
+            build();
+        } catch (RuntimeException e) {
+            releaseFolder();
+            throw e;
+        }
+    }
+
+    private void build() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("hibernate.search.schema_management.strategy", "none");
         // The one mapped class is named below: no scan of the application's jar for annotated types at start.
@@ -89,6 +100,7 @@ public class SearchEngine {
             name = "opensearch:" + prefix + "-" + SearchDocument.INDEX;
         } else {
             Path root = directory();
+            folder = FolderLock.take(root);
             properties.put("hibernate.search.backend.type", "lucene");
             // The Lucene this build ships; an index an older build wrote is read as it is, or rebuilt (MAPPING_VERSION).
             properties.put("hibernate.search.backend.lucene_version", "LATEST");
@@ -120,6 +132,14 @@ public class SearchEngine {
             } catch (RuntimeException e) {
                 LOG.debug("Closing a failed search mapping", e);
             }
+        }
+        releaseFolder();
+    }
+
+    private void releaseFolder() {
+        if (folder != null) {
+            folder.close();
+            folder = null;
         }
     }
 
