@@ -58,6 +58,9 @@ for c in 8 64; do
   ping2=$(measure "$c" "$DURATION" "$URL/api/v1/ping")
   result[ping,$c]="$ping1 | $ping2"
 done
+# POSTs warm up like the reads did: measured cold, right after the reads, they gave 92-108 writes/s where
+# writes.sh, warmed up, gives 320-360 (fourth session, BENCHMARKS.md).
+wrk -t2 -c8 -d"$WARMUP" -s src/bench/post-event.lua "$URL/api/v1/events" -- "$TOKEN" "warmup-$RANDOM" > /dev/null
 post=$(wrk -t2 -c8 -d"$DURATION" --latency -s src/bench/post-event.lua "$URL/api/v1/events" -- "$TOKEN" "routes-$RANDOM" \
   | awk '/^RESULT/ {print $3, $4, $5, $7, $8}')
 rss=$(rss_mb)
