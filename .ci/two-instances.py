@@ -12,16 +12,19 @@ then checks across them:
   follower    a follower of the change stream alternating between A and B, while both take writes, sees every
               created event exactly once
   revocation  a token revoked on A is refused by B within one second (each of 3 tries, max printed)
+  webhooks    a subscription made on A, events written on A and B: a receiver on loopback gets every change
+              once (not once per instance) and in commit order, from whichever instance holds its lease
   budgets     the anonymous request budget (30 a minute here) is one budget for A and B together
   jobs        the change purge scheduled on both every 2 s ran once per turn, not once per instance
   metrics     B's registry_changes_head reaches A's head
 
-Prints one line per check and a summary `two instances: 9 passed, 0 failed`; exits 0 when all passed, 1 when a
+Prints one line per check and a summary `two instances: 10 passed, 0 failed`; exits 0 when all passed, 1 when a
 check failed, 2 when the instances did not come up. Standard library only; bounded in time (about a minute).
 """
 import argparse
 import concurrent.futures
 import http.client
+import http.server
 import json
 import os
 import re
@@ -274,6 +277,85 @@ def check_revocation(a, b, checks, tag):
     checks.check("revocation", worst <= 1.0, f"B refused tokens revoked on A after {', '.join(details)} (limit 1000 ms)")
 
 
+class Receiver:
+    """A webhook receiver on loopback: records the message id and the change (id@version) of every delivery."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.arrivals = []
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                data = json.loads(body).get("data", {})
+                with receiver.lock:
+                    receiver.arrivals.append((self.headers.get("webhook-id", ""), f"{data.get('id')}@{data.get('version')}"))
+                self.send_response(204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def snapshot(self):
+        with self.lock:
+            return list(self.arrivals)
+
+
+def check_webhooks(a, b, checks, tag):
+    """Deliveries run once across the instances: every change reaches the receiver once and in commit order."""
+    receiver = Receiver()
+    try:
+        status, _, subscription = a.call("POST", "/api/v1/webhooks", {"url": receiver.url, "types": ["event.*"]})
+        if status != 201:
+            checks.check("webhooks", False, f"subscribing on A answered {status}: {subscription}")
+            return
+        _, _, start = a.call("GET", "/api/v1/changes?after=now&limit=1")
+        cursor = start["nextCursor"]
+        made = []
+        for n in range(20):
+            instance = (a, b)[n % 2]
+            s, _, created = instance.call("POST", "/api/v1/events", event_body(f"Delivered {instance.name} {n} {tag}", tag + "w"))
+            if s == 201:
+                made.append(created["id"])
+        committed = []
+        while True:
+            _, _, page = b.call("GET", f"/api/v1/changes?type=event&limit=1000&after={urllib.parse.quote(cursor)}")
+            committed += [f"{c['id']}@{c['version']}" for c in page["items"]]
+            cursor = page["nextCursor"]
+            if not page["more"]:
+                break
+        began = time.monotonic()
+        while time.monotonic() - began < 20 and not set(committed) <= {c for _, c in receiver.snapshot()}:
+            time.sleep(0.2)
+        time.sleep(1.0)  # time for a second delivery of the last changes, were there one
+        arrivals = receiver.snapshot()
+        wanted = set(committed)
+        delivered = [c for _, c in arrivals if c in wanted]
+        first = list(dict.fromkeys(delivered))
+        twice = len(delivered) - len(first)
+        ids_twice = len(arrivals) - len({m for m, _ in arrivals})
+        in_order = first == [c for c in committed if c in set(first)]
+        created = {c.split("@")[0] for c in committed}
+        ok = len(made) == 20 and set(made) <= created and first == committed and twice == 0 and ids_twice == 0
+        checks.check("webhooks", ok, f"{len(made)} events written alternating A and B, {len(committed)} changes committed, "
+                     f"{len(first)} delivered {'in commit order' if in_order else 'OUT OF ORDER'}, {twice} delivered twice, "
+                     f"{ids_twice} message ids received twice")
+    finally:
+        receiver.server.shutdown()
+
+
 def check_budget(a, b, checks):
     # An anonymous budget is per client address: this check sends from a loopback address of its own, so the
     # anonymous reads of the checks before it (and the refill meanwhile) do not count.
@@ -350,6 +432,8 @@ def main():
         "REGISTRY_ADMIN_TOKEN": ADMIN_TOKEN,
         "REGISTRY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": str(ANONYMOUS_BUDGET),
         "REGISTRY_CHANGES_PURGE_INTERVAL": f"PT{PURGE_EVERY:.0f}S",
+        "REGISTRY_WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true",
+        "REGISTRY_WEBHOOKS_POLL_INTERVAL": "PT0.5S",
     })
     # One database, and a data folder each: the embedded search index is one instance's (a second instance on the
     # same folder is refused the index and stays unready).
@@ -364,7 +448,8 @@ def main():
         b.wait_ready(args.start_timeout)
         print(f"two instances: A on 127.0.0.1:{a.port}, B on 127.0.0.1:{b.port}, one database, logs in {work}", flush=True)
         tag = "t" + uuid.uuid4().hex[:12]
-        for step in (check_writes, check_updates, check_idempotency, check_cursors, check_follower, check_revocation):
+        for step in (check_writes, check_updates, check_idempotency, check_cursors, check_follower, check_revocation,
+                     check_webhooks):
             step(a, b, checks, tag)
         check_budget(a, b, checks)
         # Let the purge come round a few more times before its runs are counted.
