@@ -173,9 +173,14 @@ public class ProblemMapper {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static boolean clientHungUp(Throwable e) {
+    /**
+     * Whether the client went away before its request was read: Vert.x's closed-connection error while the body
+     * streams in, or a closed channel when the body is first asked for after the connection was already gone
+     * (a load tool stopping mid-request did that, and it was logged as an unexpected failure).
+     */
+    static boolean clientHungUp(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
+            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException) {
                 return true;
             }
         }

@@ -1,0 +1,83 @@
+package org.eventregistry.platform.storage;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Keeps the embedded H2 file from growing without end. With {@code WRITE_DELAY=0} (every commit stored before its
+ * answer) H2 runs no background thread, and that thread is what rewrites the live pages of half-empty chunks so that
+ * old chunks can be freed and their space reused. Without it every commit added its chunk (about 110 KB for an
+ * event) and the file only grew: 784 MB after 7,700 POSTs. This job does that housekeeping on a schedule: it
+ * rewrites the live pages of the sparsest chunks (H2's {@link MVStore#compact}), a bounded amount each run, under
+ * H2's own store lock, as one more commit. Nothing to do on PostgreSQL.
+ */
+@ApplicationScoped
+public class EmbeddedStoreCompaction {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedStoreCompaction.class);
+    /** Chunks are rewritten while the live share of the file is under this (H2's own background default). */
+    static final int TARGET_FILL_RATE = 90;
+    /** At most about this much is rewritten per run, so writes wait on the store lock for milliseconds, not seconds. */
+    static final int WRITE_PER_RUN = 8 * 1024 * 1024;
+
+    private final AgroalDataSource db;
+    private final boolean embedded;
+
+    EmbeddedStoreCompaction(AgroalDataSource db, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.db = db;
+        this.embedded = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("h2");
+    }
+
+    @Scheduled(every = "${registry.db.compact-interval:PT10S}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        if (!embedded) {
+            return;
+        }
+        try (Connection connection = db.getConnection()) {
+            compact(connection);
+        } catch (SQLException | RuntimeException e) {
+            // Housekeeping only: the data is whole either way, and the next run tries again.
+            LOG.warnf("Compacting the embedded database file failed: %s", e.toString());
+        }
+    }
+
+    /** Rewrites sparse chunks of the H2 store behind this connection; false when it is not a file store. */
+    static boolean compact(Connection connection) throws SQLException {
+        MVStore store = store(connection);
+        if (store == null || store.isClosed() || store.getFileStore() == null) {
+            return false;
+        }
+        FileStore<?> file = store.getFileStore();
+        if (file.getFillRate() >= TARGET_FILL_RATE && file.getChunksFillRate() >= TARGET_FILL_RATE) {
+            return true;
+        }
+        int before = file.getFillRate();
+        long size = file.size();
+        boolean rewritten = store.compact(TARGET_FILL_RATE, WRITE_PER_RUN);
+        LOG.debugf("Embedded store: %d MB, %d%% live, chunks %d%% live; rewritten: %b, now %d%% live", size >> 20, before,
+                file.getChunksFillRate(), rewritten, file.getFillRate());
+        return true;
+    }
+
+    private static MVStore store(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            return null;
+        }
+        JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
+        if (!(h2.getSession() instanceof SessionLocal session) || session.getDatabase().getStore() == null) {
+            return null;
+        }
+        return session.getDatabase().getStore().getMvStore();
+    }
+}

@@ -1,0 +1,27 @@
+package org.eventregistry.platform.http;
+
+import io.vertx.core.http.HttpClosedException;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A client that went away mid-request is not a failure of the registry (no 500, no error in the log). */
+class ClientHungUpTest {
+
+    @Test
+    void aConnectionClosedBeforeOrWhileTheBodyIsReadIsTheClientsDoing() {
+        // As RESTEasy Reactive reports a body asked for after the connection closed (wrk stopping mid-request).
+        assertTrue(ProblemMapper.clientHungUp(new IOException(new ClosedChannelException())));
+        assertTrue(ProblemMapper.clientHungUp(new IllegalStateException(new HttpClosedException("closed"))));
+    }
+
+    @Test
+    void otherFailuresAreNot() {
+        assertFalse(ProblemMapper.clientHungUp(new IOException("disk full")));
+        assertFalse(ProblemMapper.clientHungUp(new IllegalStateException("a bug")));
+    }
+}
