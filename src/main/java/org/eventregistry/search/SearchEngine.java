@@ -39,6 +39,8 @@ public class SearchEngine {
     private volatile String stateName;
     /** The embedded index's folder, held while its mapping is open. */
     private FolderLock folder;
+    /** Set at shutdown: the indexer may still be looping, and must not open the index (and its folder) again. */
+    private boolean closed;
 
     SearchEngine(SearchConfig config, RegistryConfig registry) {
         this.config = config;
@@ -70,9 +72,12 @@ public class SearchEngine {
         if (mapping != null) {
             return;
         }
+        if (closed) {
+            throw new IllegalStateException("The search engine is shut down");
+        }
         try {
             build();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             releaseFolder();
             throw e;
         }
@@ -243,7 +248,8 @@ public class SearchEngine {
         }
     }
 
-    void close(@Observes ShutdownEvent shutdown) {
+    synchronized void close(@Observes ShutdownEvent shutdown) {
+        closed = true;
         reset();
     }
 

@@ -173,18 +173,29 @@ public class ProblemMapper {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    private static final String REQUEST_BODY_STREAM = "org.jboss.resteasy.reactive.server.vertx.VertxInputStream";
+
     /**
      * Whether the client went away before its request was read: Vert.x's closed-connection error while the body
-     * streams in, or a closed channel when the body is first asked for after the connection was already gone
-     * (a load tool stopping mid-request did that, and it was logged as an unexpected failure).
+     * streams in, or a closed channel raised by the request body's stream when the body is first asked for after
+     * the connection was already gone (a load tool stopping mid-request did that, and it was logged as an
+     * unexpected failure). A closed channel anywhere else (H2's file after an interrupt) stays a failure.
      */
     static boolean clientHungUp(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+            if (t instanceof java.nio.channels.ClosedChannelException && raisedByRequestBody(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean raisedByRequestBody(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith(REQUEST_BODY_STREAM);
     }
 
     static Response problem(int status, String type, String title, String detail, UriInfo uri, List<FieldError> errors) {

@@ -18,8 +18,10 @@ import java.sql.SQLException;
  * answer) H2 runs no background thread, and that thread is what rewrites the live pages of half-empty chunks so that
  * old chunks can be freed and their space reused. Without it every commit added its chunk (about 110 KB for an
  * event) and the file only grew: 784 MB after 7,700 POSTs. This job does that housekeeping on a schedule: it
- * rewrites the live pages of the sparsest chunks (H2's {@link MVStore#compact}), a bounded amount each run, under
- * H2's own store lock, as one more commit. Nothing to do on PostgreSQL.
+ * marks the live pages of the sparsest chunks for rewriting (H2's {@link MVStore#compact}, a bounded amount each
+ * run, only when H2's store lock is free within 10 ms), then stores them itself ({@link MVStore#commit}), so the
+ * rewrite is not left to the next request's commit. The old chunks' space is reused once they are older than H2's
+ * retention time (45 s). Nothing to do on PostgreSQL.
  */
 @ApplicationScoped
 public class EmbeddedStoreCompaction {
@@ -27,7 +29,7 @@ public class EmbeddedStoreCompaction {
     private static final Logger LOG = Logger.getLogger(EmbeddedStoreCompaction.class);
     /** Chunks are rewritten while the live share of the file is under this (H2's own background default). */
     static final int TARGET_FILL_RATE = 90;
-    /** At most about this much is rewritten per run, so writes wait on the store lock for milliseconds, not seconds. */
+    /** About this much is rewritten per run at most: writes wait on H2's store lock while it is stored. */
     static final int WRITE_PER_RUN = 8 * 1024 * 1024;
 
     private final AgroalDataSource db;
@@ -47,7 +49,8 @@ public class EmbeddedStoreCompaction {
         try (Connection connection = db.getConnection()) {
             compact(connection);
         } catch (SQLException | RuntimeException e) {
-            // Housekeeping only: the data is whole either way, and the next run tries again.
+            // Housekeeping: the next run tries again. (A failure inside H2's rewrite is H2's own: it closes the store,
+            // as its background thread's would, and the registry then answers 503s until restarted.)
             LOG.warnf("Compacting the embedded database file failed: %s", e.toString());
         }
     }
@@ -65,6 +68,9 @@ public class EmbeddedStoreCompaction {
         int before = file.getFillRate();
         long size = file.size();
         boolean rewritten = store.compact(TARGET_FILL_RATE, WRITE_PER_RUN);
+        if (rewritten) {
+            store.commit();
+        }
         LOG.debugf("Embedded store: %d MB, %d%% live, chunks %d%% live; rewritten: %b, now %d%% live", size >> 20, before,
                 file.getChunksFillRate(), rewritten, file.getFillRate());
         return true;
