@@ -24,7 +24,6 @@ check failed, 2 when the instances did not come up. Standard library only; bound
 import argparse
 import concurrent.futures
 import http.client
-import http.server
 import json
 import os
 import re
@@ -40,6 +39,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from exchange import exchange  # noqa: E402
+from receiver import Receiver  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADMIN_TOKEN = "two-instances-admin-token-" + uuid.uuid4().hex
@@ -277,40 +277,13 @@ def check_revocation(a, b, checks, tag):
     checks.check("revocation", worst <= 1.0, f"B refused tokens revoked on A after {', '.join(details)} (limit 1000 ms)")
 
 
-class Receiver:
-    """A webhook receiver on loopback: records the message id and the change (id@version) of every delivery."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.arrivals = []
-        receiver = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                data = json.loads(body).get("data", {})
-                with receiver.lock:
-                    receiver.arrivals.append((self.headers.get("webhook-id", ""), f"{data.get('id')}@{data.get('version')}"))
-                self.send_response(204)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-
-    def snapshot(self):
-        with self.lock:
-            return list(self.arrivals)
+def deliveries(receiver):
+    """(message id, change as id@version) of every delivery so far."""
+    out = []
+    for headers, body in receiver.snapshot():
+        data = json.loads(body).get("data", {})
+        out.append((headers.get("webhook-id", ""), f"{data.get('id')}@{data.get('version')}"))
+    return out
 
 
 def check_webhooks(a, b, checks, tag):
@@ -338,10 +311,10 @@ def check_webhooks(a, b, checks, tag):
             if not page["more"]:
                 break
         began = time.monotonic()
-        while time.monotonic() - began < 20 and not set(committed) <= {c for _, c in receiver.snapshot()}:
+        while time.monotonic() - began < 20 and not set(committed) <= {c for _, c in deliveries(receiver)}:
             time.sleep(0.2)
         time.sleep(1.0)  # time for a second delivery of the last changes, were there one
-        arrivals = receiver.snapshot()
+        arrivals = deliveries(receiver)
         wanted = set(committed)
         delivered = [c for _, c in arrivals if c in wanted]
         first = list(dict.fromkeys(delivered))
@@ -357,8 +330,7 @@ def check_webhooks(a, b, checks, tag):
         # No delivery of the later checks' writes is attempted to a receiver that is gone.
         if isinstance(subscription, dict) and subscription.get("id"):
             a.call("DELETE", f"/api/v1/webhooks/{subscription['id']}")
-        receiver.server.shutdown()
-        receiver.server.server_close()
+        receiver.close()
 
 
 def check_budget(a, b, checks):

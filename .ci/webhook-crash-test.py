@@ -20,7 +20,6 @@ import base64
 import hashlib
 import hmac
 import http.client
-import http.server
 import json
 import os
 import shutil
@@ -32,6 +31,9 @@ import tempfile
 import threading
 import time
 import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from receiver import Receiver  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADMIN_TOKEN = "webhook-crash-admin-token-" + uuid.uuid4().hex
@@ -119,56 +121,18 @@ class Registry:
                 self.process.wait()
 
 
-class Receiver:
-    """Records every delivery: (webhook-id, change id@version, signature valid)."""
-
-    def __init__(self, answer_ms):
-        self.lock = threading.Lock()
-        self.arrivals = []
-        self.bad_signatures = 0
-        self.secret = None
-        receiver = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                time.sleep(answer_ms / 1000)
-                receiver.record(self.headers, body)
-                self.send_response(204)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        # A kill cuts requests in flight: expected here, so no traceback for a reset connection.
-        self.server.handle_error = lambda request, address: None
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-
-    def record(self, headers, body):
+def changes(receiver, secret):
+    """The change (id@version) of every delivery so far, and how many carried no valid signature."""
+    key = base64.b64decode(secret[len("whsec_"):])
+    arrivals, bad = [], 0
+    for headers, body in receiver.snapshot():
         message_id, timestamp = headers.get("webhook-id", ""), headers.get("webhook-timestamp", "")
-        valid = False
-        if self.secret:
-            key = base64.b64decode(self.secret[len("whsec_"):])
-            expected = base64.b64encode(hmac.new(key, f"{message_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()).decode()
-            valid = any(s.split(",", 1)[-1] == expected for s in headers.get("webhook-signature", "").split(" "))
+        expected = base64.b64encode(hmac.new(key, f"{message_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()).decode()
+        if not any(s.split(",", 1)[-1] == expected for s in headers.get("webhook-signature", "").split(" ")):
+            bad += 1
         data = json.loads(body).get("data", {})
-        with self.lock:
-            self.arrivals.append(f"{data.get('id')}@{data.get('version')}")
-            if not valid:
-                self.bad_signatures += 1
-
-    def snapshot(self):
-        with self.lock:
-            return list(self.arrivals), self.bad_signatures
+        arrivals.append(f"{data.get('id')}@{data.get('version')}")
+    return arrivals, bad
 
 
 def event_body(title, n):
@@ -253,7 +217,7 @@ def main():
         status, raw = request(port, "POST", "/api/v1/webhooks", {"url": receiver.url, "types": ["event.*"]})
         if status != 201:
             raise Failure(f"subscribing answered {status}: {raw[:300]!r}")
-        receiver.secret = json.loads(raw)["secret"]
+        secret = json.loads(raw)["secret"]
         status, raw = request(port, "GET", "/api/v1/changes?after=now")
         cursor = json.loads(raw)["nextCursor"]
         print(f"webhook crash test ({kind}): registry up on 127.0.0.1:{port}, receiver {receiver.url}, log {log_path}", flush=True)
@@ -261,7 +225,7 @@ def main():
         writers.start()
         for kill in range(1, args.kills + 1):
             time.sleep(args.load_seconds)
-            delivered = len(receiver.snapshot()[0])
+            delivered = len(receiver.snapshot())
             registry.kill()
             if kill == args.kills:
                 writers.stop()
@@ -272,11 +236,11 @@ def main():
             raise Failure("no change was committed")
         wanted = set(committed)
         while time.monotonic() - began < args.deadline:
-            arrivals, _ = receiver.snapshot()
+            arrivals, _ = changes(receiver, secret)
             if wanted <= set(arrivals):
                 break
             time.sleep(0.5)
-        arrivals, bad = receiver.snapshot()
+        arrivals, bad = changes(receiver, secret)
         first = []
         seen = set()
         for a in arrivals:
@@ -305,7 +269,7 @@ def main():
         if writers:
             writers.stopping.set()
         registry.stop()
-        receiver.server.shutdown()
+        receiver.close()
         if failed:
             try:
                 with open(log_path, errors="replace") as f:

@@ -107,12 +107,7 @@ public class SearchDocument {
     /** Sets the body and the beginning of it that snippets read. */
     void body(String text) {
         body = text;
-        int cut = Snippets.READ;
-        if (text == null || text.length() <= cut) {
-            bodyStart = text;
-            return;
-        }
-        bodyStart = text.substring(0, Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut);
+        bodyStart = Snippets.beginning(text);
     }
 
     /** Which rebuild last wrote the document: a rebuild removes those it did not write. */

@@ -62,12 +62,19 @@ final class Snippets {
         return null;
     }
 
+    /** The first {@link #READ} characters of a text, which a snippet is cut from (the index keeps just these). */
+    static String beginning(String text) {
+        return text == null || text.length() <= READ ? text : text.substring(0, boundary(text, READ));
+    }
+
+    /** {@code at}, or one before it when a cut there would split a surrogate pair. */
+    private static int boundary(String text, int at) {
+        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at))
+                && Character.isHighSurrogate(text.charAt(at - 1)) ? at - 1 : at;
+    }
+
     private String passage(String text) {
-        int readTo = Math.min(text.length(), READ);
-        if (readTo < text.length() && Character.isLowSurrogate(text.charAt(readTo))) {
-            readTo--;
-        }
-        String read = text.substring(0, readTo);
+        String read = beginning(text);
         List<Occurrence> first = occurrences(read, terms, 1, false);
         if (first.isEmpty()) {
             return null;
@@ -136,8 +143,7 @@ final class Snippets {
         if (i > limit) {
             return i;
         }
-        int cut = Math.max(to, limit);
-        return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut;
+        return boundary(text, Math.max(to, limit));
     }
 
     private record Occurrence(String term, int start, int end) {
