@@ -17,7 +17,7 @@ import org.eventregistry.publication.PublicationType;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
-import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 
@@ -80,7 +80,7 @@ public class SearchService implements TextSearch {
     }
 
     /** The values of the filters, checked: a 400 problem names the first one at fault. */
-    private record Criteria(Set<String> kinds, Instant from, Instant to, Set<String> topics, Set<String> countries,
+    record Criteria(Set<String> kinds, Instant from, Instant to, Set<String> topics, Set<String> countries,
                             Set<String> eventTypes, Set<String> publicationTypes, Set<String> languages, boolean drafts) {
     }
 
@@ -96,38 +96,59 @@ public class SearchService implements TextSearch {
         boolean current = indexer.awaitCurrent(config.maxWait());
         // Facets are counted for the first page only: the later pages of a search have the same ones.
         boolean counted = offset == 0;
-        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
-        if (counted) {
-            FACETS.stream().filter(name -> !name.equals("year")).forEach(name -> keys.put(name, AggregationKey.of(name)));
-        }
-        AggregationKey<Map<Integer, Long>> years = counted ? AggregationKey.of("year") : null;
         try (SearchSession session = engine.session()) {
-            SearchResult<Object[]> result = run(session, text, criteria, false, keys, years, offset, limit);
-            if (result.total().hitCountLowerBound() == 0 && forgivesTypos(text)) {
-                result = run(session, text, criteria, true, keys, years, offset, limit);
+            Found found = find(session, text, criteria, false, counted, offset, limit);
+            if (found.total() == 0 && forgivesTypos(text)) {
+                found = find(session, text, criteria, true, counted, offset, limit);
             }
-            long total = result.total().hitCountLowerBound();
+            long total = found.total();
             Snippets snippets = new Snippets(text.allWords());
-            List<SearchHit> hits = result.hits().stream().map(row -> hit(row, snippets)).toList();
+            List<SearchHit> hits = found.rows().stream().map(row -> hit(row, snippets)).toList();
             String next = offset + hits.size() < total && offset + limit <= MAX_OFFSET && hits.size() == limit
                     ? cursors.encodeOffset(binding, offset + limit) : null;
             Map<String, List<SearchPage.FacetCount>> facets = new LinkedHashMap<>();
-            for (String facet : counted ? FACETS : List.<String>of()) {
-                Map<?, Long> counts = facet.equals("year") ? result.aggregation(years) : result.aggregation(keys.get(facet));
-                facets.put(facet, counts.entrySet().stream()
-                        .map(e -> new SearchPage.FacetCount(String.valueOf(e.getKey()), e.getValue()))
-                        .sorted(Comparator.comparingLong(SearchPage.FacetCount::count).reversed()
-                                .thenComparing(SearchPage.FacetCount::value))
-                        .toList());
-            }
+            found.facets().forEach((facet, counts) -> facets.put(facet, counts.entrySet().stream()
+                    .map(e -> new SearchPage.FacetCount(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingLong(SearchPage.FacetCount::count).reversed()
+                            .thenComparing(SearchPage.FacetCount::value))
+                    .toList()));
             return new SearchPage(hits, total, limit, next, facets, current);
         }
     }
 
-    /** One page of hits with the facets, the words matched as written (and as beginnings), or also with typos. */
-    private SearchResult<Object[]> run(SearchSession session, QueryText text, Criteria criteria, boolean typos,
-                                   Map<String, AggregationKey<Map<String, Long>>> keys,
-                                   AggregationKey<Map<Integer, Long>> years, int offset, int limit) {
+    /**
+     * What a search found: how many matches, the page's rows (id, kind, slug, title, score, summary, body's start,
+     * card) and, when counted, each facet's values with their counts.
+     */
+    record Found(long total, List<Object[]> rows, Map<String, Map<String, Long>> facets) {
+    }
+
+    /** One page of hits with the facets when {@code counted}, the words matched as written (and as beginnings), or also with typos. */
+    Found find(SearchSession session, QueryText text, Criteria criteria, boolean typos, boolean counted, int offset, int limit) {
+        return engine.shared() ? viaMapping(session, text, criteria, typos, counted, offset, limit)
+                : embedded(session, text, criteria, typos, counted, offset, limit);
+    }
+
+    /** A search of the embedded index on Lucene itself, with the query the mapping builds (see {@link EmbeddedSearch}). */
+    Found embedded(SearchSession session, QueryText text, Criteria criteria, boolean typos, boolean counted, int offset, int limit) {
+        SearchPredicateFactory f = session.scope(SearchDocument.class).predicate();
+        // Drafts are left out by the documents the search accepts rather than by a clause of its query: a query of one
+        // word is then a plain disjunction, which Lucene scores in bulk.
+        Criteria withDrafts = new Criteria(criteria.kinds(), criteria.from(), criteria.to(), criteria.topics(), criteria.countries(),
+                criteria.eventTypes(), criteria.publicationTypes(), criteria.languages(), true);
+        return EmbeddedSearch.find(session, query(f, text, withDrafts, typos).toPredicate(),
+                criteria.drafts() ? null : f.match().field("published").matching(true).toPredicate(),
+                !typos, counted ? FACETS : List.of(), offset, limit);
+    }
+
+    /** A search through the engine's own query, top hits and aggregations: OpenSearch computes them where the index is. */
+    Found viaMapping(SearchSession session, QueryText text, Criteria criteria, boolean typos, boolean counted,
+                             int offset, int limit) {
+        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
+        AggregationKey<Map<Integer, Long>> years = counted ? AggregationKey.of("year") : null;
+        if (counted) {
+            FACETS.stream().filter(name -> !name.equals("year")).forEach(name -> keys.put(name, AggregationKey.of(name)));
+        }
         var query = session.search(SearchDocument.class)
                 // The texts snippets are cut from (see Snippets); none for a search with typos forgiven, whose words
                 // are not the ones found.
@@ -140,13 +161,31 @@ public class SearchService implements TextSearch {
                 .sort(f -> f.score().then().field("recency").desc().missing().last());
         for (Map.Entry<String, AggregationKey<Map<String, Long>>> facet : keys.entrySet()) {
             query = query.aggregation(facet.getValue(), f -> f.terms().field(facet.getKey(), String.class)
-                    .maxTermCount(facet.getKey().equals("topic") ? 30 : 50).orderByCountDescending());
+                    .maxTermCount(mostValues(facet.getKey())).orderByCountDescending());
         }
         if (years != null) {
-            query = query.aggregation(years, f -> f.terms().field("year", Integer.class).maxTermCount(100).orderByCountDescending());
+            query = query.aggregation(years, f -> f.terms().field("year", Integer.class).maxTermCount(mostValues("year"))
+                    .orderByCountDescending());
         }
-        // No truncateAfter here: a truncated collection leaves Lucene's facet collectors without results.
-        return query.fetch(offset, limit);
+        // No truncateAfter here: a truncated collection leaves the facets without results.
+        SearchResult<Object[]> result = query.fetch(offset, limit);
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : counted ? FACETS : List.<String>of()) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            (facet.equals("year") ? result.aggregation(years) : result.aggregation(keys.get(facet)))
+                    .forEach((value, count) -> counts.put(String.valueOf(value), count));
+            facets.put(facet, counts);
+        }
+        return new Found(result.total().hitCountLowerBound(), result.hits(), facets);
+    }
+
+    /** How many values of a facet a page lists. */
+    static int mostValues(String facet) {
+        return switch (facet) {
+            case "topic" -> 30;
+            case "year" -> 100;
+            default -> 50;
+        };
     }
 
     /**
@@ -230,7 +269,7 @@ public class SearchService implements TextSearch {
      * Every word must be found (as written, as the beginning of a word, or with {@code typos} also with a typo);
      * phrases in their order.
      */
-    private PredicateFinalStep query(TypedSearchPredicateFactory<?> f, QueryText text, Criteria c, boolean typos) {
+    private PredicateFinalStep query(SearchPredicateFactory f, QueryText text, Criteria c, boolean typos) {
         BooleanPredicateClausesStep<?, ?> all = f.bool();
         if (text.isEmpty()) {
             all.must(f.matchAll());
@@ -284,7 +323,7 @@ public class SearchService implements TextSearch {
         return all;
     }
 
-    private static void visibility(TypedSearchPredicateFactory<?> f, BooleanPredicateClausesStep<?, ?> all, boolean drafts) {
+    private static void visibility(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> all, boolean drafts) {
         if (!drafts) {
             all.filter(f.match().field("published").matching(true));
         }

@@ -1,0 +1,150 @@
+package org.eventregistry.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.search.spi.LuceneMigrationUtils;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A search of the embedded index, run on Lucene itself: the query is the one the mapping builds from the same predicate
+ * (so it matches and scores exactly as a search through the mapping would), collected in one pass by
+ * {@link RankedCollector}, and the page's hits read from their stored fields.
+ *
+ * <p>The mapping's own top hits and terms aggregations cost three times as much per match (profile in BENCHMARKS.md,
+ * fifth session), which made a search for a common word slow on a large index. OpenSearch runs its own aggregations
+ * where its index is, so a shared index keeps the mapping's query (see {@link SearchService#find}).
+ */
+final class EmbeddedSearch {
+
+    /**
+     * Where the mapping keeps each document's id: in binary doc values of this name (an internal of Hibernate Search's
+     * Lucene backend; EmbeddedSearchTest compares every row with the mapping's own projection).
+     */
+    static final String ID = "__HSEARCH_id_docvalue";
+    /** The stored fields of a record a page shows. */
+    private static final Set<String> SHOWN = Set.of("kind", "slug", "title", "summary", "bodyStart", "card");
+    private static final Set<String> SHOWN_WITHOUT_TEXTS = Set.of("kind", "slug", "title", "card");
+
+    private EmbeddedSearch() {
+    }
+
+    /**
+     * The matches of {@code predicate}: their number, the rows of {@code limit} of them from {@code offset} (with the
+     * texts snippets are cut from when {@code texts}), and the counts of the {@code facets} named.
+     */
+    static SearchService.Found find(SearchSession session, SearchPredicate predicate, SearchPredicate published, boolean texts,
+                                    List<String> facets, int offset, int limit) {
+        Query query = LuceneMigrationUtils.toLuceneQuery(predicate);
+        Query only = published == null ? null : LuceneMigrationUtils.toLuceneQuery(published);
+        List<String> keywords = facets.stream().filter(f -> !f.equals("year")).toList();
+        RankedCollector collector = new RankedCollector(offset + limit, "recency", keywords,
+                facets.contains("year") ? "year" : null);
+        try (IndexReader reader = session.scope(SearchDocument.class).extension(LuceneExtension.get()).openIndexReader()) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                BulkScorer scorer = weight.bulkScorer(leaf);
+                if (scorer != null) {
+                    LeafCollector into = collector.getLeafCollector(leaf);
+                    scorer.score(into, accepted(searcher, leaf, only), 0, DocIdSetIterator.NO_MORE_DOCS);
+                    into.finish();
+                }
+            }
+            List<RankedCollector.Hit> hits = collector.hits();
+            List<Object[]> rows = new ArrayList<>();
+            StoredFields stored = reader.storedFields();
+            for (RankedCollector.Hit hit : hits.subList(Math.min(offset, hits.size()), hits.size())) {
+                Document doc = stored.document(hit.doc(), texts ? SHOWN : SHOWN_WITHOUT_TEXTS);
+                rows.add(new Object[] {id(reader, hit.doc()), doc.get("kind"), doc.get("slug"), doc.get("title"), hit.score(),
+                        texts ? doc.get("summary") : null, texts ? doc.get("bodyStart") : null, doc.get("card")});
+            }
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            for (String facet : facets) {
+                if (facet.equals("year")) {
+                    Map<String, Long> years = new LinkedHashMap<>();
+                    RankedCollector.mostFrequent(collector.numberCounts(), SearchService.mostValues(facet))
+                            .forEach((year, count) -> years.put(String.valueOf(year), count));
+                    counts.put(facet, years);
+                } else {
+                    counts.put(facet, RankedCollector.mostFrequent(collector.textCounts(facet), SearchService.mostValues(facet)));
+                }
+            }
+            return new SearchService.Found(collector.total(), rows, counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index cannot be read", e);
+        }
+    }
+
+    /**
+     * The documents of a segment a search may find: those not deleted and, when {@code only} is given, matching it.
+     * What {@code only} matches in a segment is kept with the segment's columns: it is always the published ones.
+     */
+    private static Bits accepted(IndexSearcher searcher, LeafReaderContext leaf, Query only) throws IOException {
+        Bits live = leaf.reader().getLiveDocs();
+        if (only == null) {
+            return live;
+        }
+        FixedBitSet matching = SegmentColumns.of(leaf.reader()).bits("published", () -> matching(searcher, leaf, only));
+        FixedBitSet accepted = matching;
+        return live == null ? accepted : new Bits() {
+            @Override
+            public boolean get(int index) {
+                return accepted.get(index) && live.get(index);
+            }
+
+            @Override
+            public int length() {
+                return accepted.length();
+            }
+        };
+    }
+
+    private static FixedBitSet matching(IndexSearcher searcher, LeafReaderContext leaf, Query only) {
+        try {
+            FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
+            Scorer scorer = searcher.createWeight(searcher.rewrite(only), ScoreMode.COMPLETE_NO_SCORES, 1f).scorer(leaf);
+            if (scorer != null) {
+                bits.or(scorer.iterator());
+            }
+            return bits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The id of a reader-wide document number. */
+    private static String id(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues ids = DocValues.getBinary(leaf.reader(), ID);
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("A search document has no id");
+        }
+        return ids.binaryValue().utf8ToString();
+    }
+}

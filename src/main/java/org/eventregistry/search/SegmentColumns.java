@@ -1,0 +1,127 @@
+package org.eventregistry.search;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Single values of a segment's documents, read from the doc values once and kept in arrays as long as the segment
+ * lives (a segment's documents never change; a write adds a segment). A search over many matches reads the recency and
+ * the facets of each: from an array that is a load, from the doc values a decoding, sparse fields (a speaker has no
+ * event type) after a search of their documents' list. At 250,000 records the columns take about 3.5 MB.
+ */
+final class SegmentColumns {
+
+    private static final Map<IndexReader.CacheKey, SegmentColumns> OPEN = new ConcurrentHashMap<>();
+
+    /** The ordinal of a keyword field's value per document (-1 without one), in the narrowest array that holds them. */
+    interface Ordinals {
+        int get(int doc);
+    }
+
+    private final LeafReader reader;
+    private final Map<String, Object> columns = new ConcurrentHashMap<>();
+
+    private SegmentColumns(LeafReader reader) {
+        this.reader = reader;
+    }
+
+    /** The columns of a segment; a reader without a core cache key (none here) gets columns of its own. */
+    static SegmentColumns of(LeafReader reader) {
+        IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+        if (core == null) {
+            return new SegmentColumns(reader);
+        }
+        SegmentColumns columns = OPEN.get(core.getKey());
+        if (columns == null) {
+            columns = new SegmentColumns(reader);
+            if (OPEN.putIfAbsent(core.getKey(), columns) == null) {
+                core.addClosedListener(OPEN::remove);
+            } else {
+                columns = OPEN.get(core.getKey());
+            }
+        }
+        return columns;
+    }
+
+    /** The documents of the segment in a set named {@code name}, read once. */
+    FixedBitSet bits(String name, Supplier<FixedBitSet> read) {
+        return (FixedBitSet) columns.computeIfAbsent(name + "#bits", k -> read.get());
+    }
+
+    /** A numeric field's greatest value per document, {@code missing} for those without one. */
+    long[] numbers(String field, long missing) {
+        return (long[]) columns.computeIfAbsent(field + "#" + missing, k -> readNumbers(field, missing));
+    }
+
+    /** A keyword field's ordinals (see {@link DocValues#getSortedSet}); null when a document of the segment has several values. */
+    Ordinals ordinals(String field) {
+        Object column = columns.computeIfAbsent(field + "#ords", k -> readOrdinals(field));
+        return column instanceof Ordinals ordinals ? ordinals : null;
+    }
+
+    private long[] readNumbers(String field, long missing) {
+        try {
+            long[] values = new long[reader.maxDoc()];
+            java.util.Arrays.fill(values, missing);
+            SortedNumericDocValues dv = DocValues.getSortedNumeric(reader, field);
+            for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+                long greatest = Long.MIN_VALUE;
+                for (int n = dv.docValueCount(); n > 0; n--) {
+                    greatest = Math.max(greatest, dv.nextValue());
+                }
+                values[doc] = greatest;
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Object readOrdinals(String field) {
+        try {
+            SortedSetDocValues set = DocValues.getSortedSet(reader, field);
+            SortedDocValues single = DocValues.unwrapSingleton(set);
+            if (single == null) {
+                return Boolean.FALSE;
+            }
+            int max = reader.maxDoc();
+            long count = set.getValueCount();
+            if (count < Byte.MAX_VALUE) {
+                byte[] ords = new byte[max];
+                java.util.Arrays.fill(ords, (byte) -1);
+                for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
+                    ords[doc] = (byte) single.ordValue();
+                }
+                return (Ordinals) doc -> ords[doc];
+            }
+            if (count < Short.MAX_VALUE) {
+                short[] ords = new short[max];
+                java.util.Arrays.fill(ords, (short) -1);
+                for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
+                    ords[doc] = (short) single.ordValue();
+                }
+                return (Ordinals) doc -> ords[doc];
+            }
+            int[] ords = new int[max];
+            java.util.Arrays.fill(ords, -1);
+            for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
+                ords[doc] = single.ordValue();
+            }
+            return (Ordinals) doc -> ords[doc];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
