@@ -53,6 +53,14 @@ public interface SearchConfig {
     @WithDefault("PT15S")
     Duration leaseDuration();
 
+    /** Searches of the embedded index run at once (see {@link SearchSlots}); 0: one per processor. */
+    @WithDefault("0")
+    int concurrency();
+
+    /** How long a search of the embedded index waits for its turn before a 503 problem. */
+    @WithDefault("PT5S")
+    Duration queueTimeout();
+
     /** Records indexed per batch while following the log or rebuilding. */
     @WithDefault("500")
     int batchSize();

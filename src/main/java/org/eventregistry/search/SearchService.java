@@ -62,16 +62,18 @@ public class SearchService implements TextSearch {
 
     private final SearchEngine engine;
     private final Indexer indexer;
+    private final SearchSlots slots;
     private final SearchConfig config;
     private final Caller caller;
     private final Cursors cursors;
     private final RegistryConfig registry;
     private final ObjectMapper json;
 
-    SearchService(SearchEngine engine, Indexer indexer, SearchConfig config, Caller caller, Cursors cursors,
+    SearchService(SearchEngine engine, Indexer indexer, SearchSlots slots, SearchConfig config, Caller caller, Cursors cursors,
                   RegistryConfig registry, ObjectMapper json) {
         this.engine = engine;
         this.indexer = indexer;
+        this.slots = slots;
         this.config = config;
         this.caller = caller;
         this.cursors = cursors;
@@ -97,10 +99,11 @@ public class SearchService implements TextSearch {
         // Facets are counted for the first page only: the later pages of a search have the same ones.
         boolean counted = offset == 0;
         try (SearchSession session = engine.session()) {
-            Found found = find(session, text, criteria, false, counted, offset, limit);
-            if (found.total() == 0 && forgivesTypos(text)) {
-                found = find(session, text, criteria, true, counted, offset, limit);
-            }
+            Found found = slots.run(() -> {
+                Found asWritten = find(session, text, criteria, false, counted, offset, limit);
+                return asWritten.total() == 0 && forgivesTypos(text) ? find(session, text, criteria, true, counted, offset, limit)
+                        : asWritten;
+            });
             long total = found.total();
             Snippets snippets = new Snippets(text.allWords());
             List<SearchHit> hits = found.rows().stream().map(row -> hit(row, snippets)).toList();
@@ -250,8 +253,10 @@ public class SearchService implements TextSearch {
         }
         indexer.awaitCurrent(config.maxWait());
         try (SearchSession session = engine.session()) {
-            List<String> found = matches(session, text, criteria, false);
-            return found.isEmpty() && forgivesTypos(text) ? matches(session, text, criteria, true) : found;
+            return slots.run(() -> {
+                List<String> found = matches(session, text, criteria, false);
+                return found.isEmpty() && forgivesTypos(text) ? matches(session, text, criteria, true) : found;
+            });
         }
     }
 
