@@ -35,8 +35,9 @@ import java.util.Set;
  * (so it matches and scores exactly as a search through the mapping would), collected in one pass by
  * {@link RankedCollector}, and the page's hits read from their stored fields.
  *
- * <p>The mapping's own top hits and terms aggregations cost three times as much per match (profile in BENCHMARKS.md,
- * fifth session), which made a search for a common word slow on a large index. OpenSearch runs its own aggregations
+ * <p>Through the mapping's own top hits and terms aggregations, a search made afresh cost half as much again (205
+ * against 302 searches a second at 250,000 records; profiles in BENCHMARKS.md, fifth session), most of it in a search
+ * for a common word over a large index. OpenSearch runs its own aggregations
  * where its index is, so a shared index keeps the mapping's query (see {@link SearchService#find}).
  */
 final class EmbeddedSearch {
@@ -102,14 +103,14 @@ final class EmbeddedSearch {
 
     /**
      * The documents of a segment a search may find: those not deleted and, when {@code only} is given, matching it.
-     * What {@code only} matches in a segment is kept with the segment's columns: it is always the published ones.
+     * What {@code only} matches in a segment is kept with the segment's columns.
      */
     private static Bits accepted(IndexSearcher searcher, LeafReaderContext leaf, Query only) throws IOException {
         Bits live = leaf.reader().getLiveDocs();
         if (only == null) {
             return live;
         }
-        FixedBitSet matching = SegmentColumns.of(leaf.reader()).bits("published", () -> matching(searcher, leaf, only));
+        FixedBitSet matching = SegmentColumns.of(leaf.reader()).bits(only.toString(), () -> matching(searcher, leaf, only));
         FixedBitSet accepted = matching;
         return live == null ? accepted : new Bits() {
             @Override

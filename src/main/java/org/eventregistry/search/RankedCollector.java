@@ -8,6 +8,7 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.PriorityQueue;
 
 import java.io.IOException;
@@ -23,8 +24,8 @@ import java.util.Map;
  * then recency (latest first, records without one last), then index order, and counts each facet's values by their
  * ordinals in the segment's doc values, named once per segment rather than once per match.
  *
- * <p>It does what the engine's own top-hits collector and terms aggregations did, at about a third of their cost per
- * match: those looked every value of every match up in hash maps, which was a third of a search over many matches.
+ * <p>It does what the engine's own top-hits collector and terms aggregations did, for less: those looked every value
+ * of every match up in hash maps, a third of a search over many matches (BENCHMARKS.md, fourth and fifth sessions).
  */
 final class RankedCollector implements Collector {
 
@@ -132,7 +133,7 @@ final class RankedCollector implements Collector {
         private final int[][] counts;
         private final long[] numbers;
         /** Counts of the numeric facet's small values (years), by value; others in {@link #otherNumbers}. */
-        private final int[] smallNumbers = new int[SMALL_NUMBERS];
+        private final int[] smallNumbers;
         private final Map<Long, Long> otherNumbers = new HashMap<>();
         private Scorable scorer;
 
@@ -140,16 +141,17 @@ final class RankedCollector implements Collector {
             LeafReader reader = context.reader();
             SegmentColumns columns = SegmentColumns.of(reader);
             docBase = context.docBase;
-            recency = size > 0 ? columns.numbers(recencyField, Long.MIN_VALUE) : null;
+            recency = size > 0 ? columns.numbers(reader, recencyField, Long.MIN_VALUE) : null;
             ordinals = new SegmentColumns.Ordinals[textFacets.size()];
             sets = new SortedSetDocValues[textFacets.size()];
             counts = new int[textFacets.size()][];
             for (int i = 0; i < sets.length; i++) {
                 sets[i] = DocValues.getSortedSet(reader, textFacets.get(i));
-                ordinals[i] = columns.ordinals(textFacets.get(i));
+                ordinals[i] = columns.ordinals(reader, textFacets.get(i));
                 counts[i] = new int[Math.toIntExact(sets[i].getValueCount())];
             }
-            numbers = numberFacet == null ? null : columns.numbers(numberFacet, NO_NUMBER);
+            numbers = numberFacet == null ? null : columns.numbers(reader, numberFacet, NO_NUMBER);
+            smallNumbers = numberFacet == null ? null : new int[SMALL_NUMBERS];
         }
 
         @Override
@@ -210,7 +212,7 @@ final class RankedCollector implements Collector {
                     }
                 }
             }
-            for (int value = 0; value < SMALL_NUMBERS; value++) {
+            for (int value = 0; smallNumbers != null && value < SMALL_NUMBERS; value++) {
                 if (smallNumbers[value] > 0) {
                     numberCounts.merge((long) value, (long) smallNumbers[value], Long::sum);
                 }
@@ -219,11 +221,16 @@ final class RankedCollector implements Collector {
         }
     }
 
-    /** The {@code max} most frequent values, most frequent first, equal counts in the values' order. */
+    /**
+     * The {@code max} most frequent values, most frequent first; equal counts in the values' order, which for text is
+     * the order of their UTF-8 bytes, as the index orders terms (and the mapping's aggregations cut).
+     */
     static <K extends Comparable<K>> Map<K, Long> mostFrequent(Map<K, Long> counts, int max) {
+        Comparator<K> order = (a, b) -> a instanceof String x && b instanceof String y
+                ? new BytesRef(x).compareTo(new BytesRef(y)) : a.compareTo(b);
         Map<K, Long> top = new LinkedHashMap<>();
         counts.entrySet().stream()
-                .sorted(Map.Entry.<K, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<K, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(order)))
                 .limit(max)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;

@@ -30,22 +30,21 @@ final class SegmentColumns {
         int get(int doc);
     }
 
-    private final LeafReader reader;
     private final Map<String, Object> columns = new ConcurrentHashMap<>();
 
-    private SegmentColumns(LeafReader reader) {
-        this.reader = reader;
-    }
-
-    /** The columns of a segment; a reader without a core cache key (none here) gets columns of its own. */
+    /**
+     * The columns of a segment; a reader without a core cache key (none here) gets columns of its own. A segment's
+     * readers come and go (a refresh after a delete opens a new one on the same core), so each column is read from the
+     * reader of the search that first asks for it, never from one kept here.
+     */
     static SegmentColumns of(LeafReader reader) {
         IndexReader.CacheHelper core = reader.getCoreCacheHelper();
         if (core == null) {
-            return new SegmentColumns(reader);
+            return new SegmentColumns();
         }
         SegmentColumns columns = OPEN.get(core.getKey());
         if (columns == null) {
-            columns = new SegmentColumns(reader);
+            columns = new SegmentColumns();
             if (OPEN.putIfAbsent(core.getKey(), columns) == null) {
                 core.addClosedListener(OPEN::remove);
             } else {
@@ -55,23 +54,28 @@ final class SegmentColumns {
         return columns;
     }
 
-    /** The documents of the segment in a set named {@code name}, read once. */
-    FixedBitSet bits(String name, Supplier<FixedBitSet> read) {
-        return (FixedBitSet) columns.computeIfAbsent(name + "#bits", k -> read.get());
+    /** The documents of the segment a query matches ({@code query} names it, for instance by its text), read once. */
+    FixedBitSet bits(String query, Supplier<FixedBitSet> read) {
+        return (FixedBitSet) columns.computeIfAbsent("bits#" + query, k -> read.get());
+    }
+
+    /** Whether columns are kept for a segment's core: they go when the core closes. */
+    static boolean kept(IndexReader.CacheKey core) {
+        return OPEN.containsKey(core);
     }
 
     /** A numeric field's greatest value per document, {@code missing} for those without one. */
-    long[] numbers(String field, long missing) {
-        return (long[]) columns.computeIfAbsent(field + "#" + missing, k -> readNumbers(field, missing));
+    long[] numbers(LeafReader reader, String field, long missing) {
+        return (long[]) columns.computeIfAbsent(field + "#" + missing, k -> readNumbers(reader, field, missing));
     }
 
     /** A keyword field's ordinals (see {@link DocValues#getSortedSet}); null when a document of the segment has several values. */
-    Ordinals ordinals(String field) {
-        Object column = columns.computeIfAbsent(field + "#ords", k -> readOrdinals(field));
+    Ordinals ordinals(LeafReader reader, String field) {
+        Object column = columns.computeIfAbsent(field + "#ords", k -> readOrdinals(reader, field));
         return column instanceof Ordinals ordinals ? ordinals : null;
     }
 
-    private long[] readNumbers(String field, long missing) {
+    private static long[] readNumbers(LeafReader reader, String field, long missing) {
         try {
             long[] values = new long[reader.maxDoc()];
             java.util.Arrays.fill(values, missing);
@@ -89,7 +93,7 @@ final class SegmentColumns {
         }
     }
 
-    private Object readOrdinals(String field) {
+    private static Object readOrdinals(LeafReader reader, String field) {
         try {
             SortedSetDocValues set = DocValues.getSortedSet(reader, field);
             SortedDocValues single = DocValues.unwrapSingleton(set);

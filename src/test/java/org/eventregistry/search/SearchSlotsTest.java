@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,16 +47,28 @@ class SearchSlotsTest {
             return "first";
         }));
         assertTrue(running.await(5, TimeUnit.SECONDS));
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> slots.run(() -> {
-            order.add("second");
-            return "second";
-        }));
-        waitUntilQueued(1);
-        assertEquals(List.of(), order, "the second search waits while the first holds the only slot");
-        finish.countDown();
-        assertEquals("second", second.get(5, TimeUnit.SECONDS));
+        // Four more queue up one after the other, while the first holds the only slot.
+        List<CompletableFuture<String>> waiting = new java.util.ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 1; i <= 4; i++) {
+                String name = "waiting " + i;
+                waiting.add(CompletableFuture.supplyAsync(() -> slots.run(() -> {
+                    order.add(name);
+                    return name;
+                }), threads));
+                waitUntilQueued(i);
+            }
+            assertEquals(List.of(), order, "the others wait while the first holds the only slot");
+            finish.countDown();
+            for (CompletableFuture<String> w : waiting) {
+                w.get(5, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
         assertEquals("first", first.get(5, TimeUnit.SECONDS));
-        assertEquals(List.of("first", "second"), order);
+        assertEquals(List.of("first", "waiting 1", "waiting 2", "waiting 3", "waiting 4"), order, "in the order they came");
         assertEquals(0.0, metrics.get("registry.search.queued").gauge().value());
     }
 
