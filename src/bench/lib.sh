@@ -11,7 +11,7 @@
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
 BENCH_DB="${BENCH_DB:-h2}"
-BENCH_HEAP="${BENCH_HEAP:--Xmx256m -Xms32m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m}"
+BENCH_HEAP="${BENCH_HEAP:--Xmx256m -Xms32m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Dquarkus.thread-pool.max-threads=16}"
 BENCH_PG_DB="${BENCH_PG_DB:-registry_bench}"
 TOKEN="bench-admin-token-$RANDOM$RANDOM"
 DATA=$(mktemp -d)
