@@ -218,29 +218,48 @@ public class SearchService implements TextSearch {
         }
         indexer.awaitCurrent(config.maxWait());
         try (SearchSession session = engine.session()) {
-            return session.search(SearchDocument.class)
-                    .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
-                            f.field("title", String.class)).asArray())
-                    .where(f -> {
-                        var all = f.bool();
-                        for (String word : words) {
-                            String prefix = word.length() > Analysis.LONGEST_PREFIX ? word.substring(0, Analysis.LONGEST_PREFIX) : word;
-                            all.must(f.match().field("title_prefix").matching(prefix));
-                        }
-                        visibility(f, all, drafts);
-                        if (!kinds.isEmpty()) {
-                            all.filter(f.terms().field("kind").matchingAny(kinds));
-                        }
-                        return all;
-                    })
-                    .sort(f -> f.score().then().field("recency").desc().missing().last())
-                    // No count of all the matches is needed: the engine may skip those that cannot make the top.
-                    .totalHitCountThreshold(limit)
-                    .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
-                    .fetchHits(limit).stream()
-                    .map(row -> new Suggestion((String) row[1], (String) row[0], (String) row[2], (String) row[3]))
-                    .toList();
+            return engine.shared() ? suggestViaMapping(session, words, kinds, drafts, limit)
+                    : suggestEmbedded(session, words, kinds, drafts, limit);
         }
+    }
+
+    /** Suggestions through the mapping's query and top hits (OpenSearch). */
+    List<Suggestion> suggestViaMapping(SearchSession session, List<String> words, Set<String> kinds, boolean drafts, int limit) {
+        return session.search(SearchDocument.class)
+                .select(f -> f.composite().from(f.id(String.class), f.field("kind", String.class), f.field("slug", String.class),
+                        f.field("title", String.class)).asArray())
+                .where(f -> beginnings(f, words, kinds, drafts))
+                .sort(f -> f.score().then().field("recency").desc().missing().last())
+                // No count of all the matches is needed: the engine may skip those that cannot make the top.
+                .totalHitCountThreshold(limit)
+                .truncateAfter(TIME_BUDGET_MS, TimeUnit.MILLISECONDS)
+                .fetchHits(limit).stream()
+                .map(row -> new Suggestion((String) row[1], (String) row[0], (String) row[2], (String) row[3]))
+                .toList();
+    }
+
+    /** Suggestions from the embedded index on Lucene itself, with the query the mapping builds (see {@link EmbeddedSearch}). */
+    List<Suggestion> suggestEmbedded(SearchSession session, List<String> words, Set<String> kinds, boolean drafts, int limit) {
+        SearchPredicateFactory f = session.scope(SearchDocument.class).predicate();
+        return EmbeddedSearch.find(session, beginnings(f, words, kinds, true).toPredicate(),
+                        drafts ? null : f.match().field("published").matching(true).toPredicate(), false, List.of(), 0, limit)
+                .rows().stream()
+                .map(row -> new Suggestion((String) row[1], (String) row[0], (String) row[2], (String) row[3]))
+                .toList();
+    }
+
+    /** Titles and names with words that begin with each of the words typed. */
+    private static PredicateFinalStep beginnings(SearchPredicateFactory f, List<String> words, Set<String> kinds, boolean drafts) {
+        var all = f.bool();
+        for (String word : words) {
+            String prefix = word.length() > Analysis.LONGEST_PREFIX ? word.substring(0, Analysis.LONGEST_PREFIX) : word;
+            all.must(f.match().field("title_prefix").matching(prefix));
+        }
+        visibility(f, all, drafts);
+        if (!kinds.isEmpty()) {
+            all.filter(f.terms().field("kind").matchingAny(kinds));
+        }
+        return all;
     }
 
     @Override

@@ -111,6 +111,39 @@ class EmbeddedSearchTest {
         }
     }
 
+    @Test
+    void suggestsWhatTheMappingsQuerySuggests() {
+        assumeFalse(engine.shared());
+        String tag = uniqueTag();
+        for (int i = 0; i < 6; i++) {
+            // Equal titles tie on score: recency orders them.
+            Map<String, Object> body = event("Diaspora dialogue " + tag, tag, i == 5 ? "DRAFT" : "PUBLISHED");
+            body.put("startsAt", (2021 + i % 3) + "-0" + (1 + i) + "-10T10:00:00+02:00");
+            body.put("endsAt", (2021 + i % 3) + "-0" + (1 + i) + "-10T12:00:00+02:00");
+            createEvent(body);
+        }
+        SearchTest.publication("Diaspora and its dialogues " + tag, tag, "PUBLISHED");
+        SearchTest.speaker("Dia" + tag, "Diasporic", "Dialogue institute", null);
+        assertTrue(indexer.awaitCurrent(java.time.Duration.ofSeconds(5)));
+        int compared = 0;
+        for (String q : List.of("dia", "diaspora dia", "dia " + tag.substring(0, 6), "dialogue " + tag, "zzqx")) {
+            List<String> words = QueryText.parse(q).allWords();
+            for (Set<String> kinds : List.of(Set.<String>of(), Set.of("event"), Set.of("speaker", "publication"))) {
+                for (boolean drafts : new boolean[] {false, true}) {
+                    for (int limit : new int[] {3, 8, 20}) {
+                        try (SearchSession session = engine.session()) {
+                            List<Suggestion> mapping = service.suggestViaMapping(session, words, kinds, drafts, limit);
+                            assertEquals(mapping, service.suggestEmbedded(session, words, kinds, drafts, limit),
+                                    q + " " + kinds + " drafts " + drafts + " limit " + limit);
+                            compared += mapping.size();
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 100, "suggestions compared: " + compared);
+    }
+
     private static List<List<Object>> rows(SearchService.Found found) {
         return found.rows().stream().map(Arrays::asList).toList();
     }
