@@ -110,8 +110,7 @@ final class EmbeddedSearch {
         if (only == null) {
             return live;
         }
-        FixedBitSet matching = SegmentColumns.of(leaf.reader()).bits(only.toString(), () -> matching(searcher, leaf, only));
-        FixedBitSet accepted = matching;
+        FixedBitSet accepted = SegmentColumns.of(leaf.reader()).bits(only.toString(), () -> matching(searcher, leaf, only));
         return live == null ? accepted : new Bits() {
             @Override
             public boolean get(int index) {

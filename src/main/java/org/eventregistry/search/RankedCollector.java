@@ -69,16 +69,15 @@ final class RankedCollector implements Collector {
         return total;
     }
 
-    /** The kept matches, best first. */
+    /** The kept matches, best first (once: taking them empties the queue). */
     List<Hit> hits() {
-        List<Ranked> ranked = new ArrayList<>(queue.size());
-        if (size > 0) {
-            for (Ranked r : queue) {
-                ranked.add(r);
-            }
+        // The queue gives up its worst first.
+        Hit[] best = new Hit[queue.size()];
+        for (int i = best.length - 1; i >= 0; i--) {
+            Ranked r = queue.pop();
+            best[i] = new Hit(r.doc(), r.score());
         }
-        ranked.sort(Comparator.comparing((Ranked r) -> r, (a, b) -> worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-        return ranked.stream().map(r -> new Hit(r.doc(), r.score())).toList();
+        return List.of(best);
     }
 
     /** The counts of a keyword facet's values among all the matches. */

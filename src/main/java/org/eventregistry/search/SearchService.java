@@ -84,6 +84,11 @@ public class SearchService implements TextSearch {
     /** The values of the filters, checked: a 400 problem names the first one at fault. */
     record Criteria(Set<String> kinds, Instant from, Instant to, Set<String> topics, Set<String> countries,
                             Set<String> eventTypes, Set<String> publicationTypes, Set<String> languages, boolean drafts) {
+
+        /** The same filters with drafts not left out. */
+        Criteria seeingDrafts() {
+            return new Criteria(kinds, from, to, topics, countries, eventTypes, publicationTypes, languages, true);
+        }
     }
 
     public SearchPage search(SearchFilters filters, String limitParam, String cursor) {
@@ -137,9 +142,7 @@ public class SearchService implements TextSearch {
         SearchPredicateFactory f = session.scope(SearchDocument.class).predicate();
         // Drafts are left out by the documents the search accepts rather than by a clause of its query: a query of one
         // word is then a plain disjunction, which Lucene scores in bulk.
-        Criteria withDrafts = new Criteria(criteria.kinds(), criteria.from(), criteria.to(), criteria.topics(), criteria.countries(),
-                criteria.eventTypes(), criteria.publicationTypes(), criteria.languages(), true);
-        return EmbeddedSearch.find(session, query(f, text, withDrafts, typos).toPredicate(),
+        return EmbeddedSearch.find(session, query(f, text, criteria.seeingDrafts(), typos).toPredicate(),
                 criteria.drafts() ? null : f.match().field("published").matching(true).toPredicate(),
                 !typos, counted ? FACETS : List.of(), offset, limit);
     }

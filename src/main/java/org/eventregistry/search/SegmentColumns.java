@@ -19,14 +19,14 @@ import java.util.function.Supplier;
  * Single values of a segment's documents, read from the doc values once and kept in arrays as long as the segment
  * lives (a segment's documents never change; a write adds a segment). A search over many matches reads the recency and
  * the facets of each: from an array that is a load, from the doc values a decoding, sparse fields (a speaker has no
- * event type) after a search of their documents' list. At 250,000 records the columns take about 5 MB (recency and
- * year 8 bytes a record each, a facet 1).
+ * event type) after a search of their documents' list. At 250,000 records the columns take about 6 MB (recency and
+ * year 8 bytes a record each, a facet 2).
  */
 final class SegmentColumns {
 
     private static final Map<IndexReader.CacheKey, SegmentColumns> OPEN = new ConcurrentHashMap<>();
 
-    /** The ordinal of a keyword field's value per document (-1 without one), in the narrowest array that holds them. */
+    /** The ordinal of a keyword field's value per document (-1 without one). */
     interface Ordinals {
         int get(int doc);
     }
@@ -70,7 +70,10 @@ final class SegmentColumns {
         return (long[]) columns.computeIfAbsent(field + "#" + missing, k -> readNumbers(reader, field, missing));
     }
 
-    /** A keyword field's ordinals (see {@link DocValues#getSortedSet}); null when a document of the segment has several values. */
+    /**
+     * A keyword field's ordinals (see {@link DocValues#getSortedSet}); null when a document of the segment has several
+     * values, or the field more than 32,767.
+     */
     Ordinals ordinals(LeafReader reader, String field) {
         Object column = columns.computeIfAbsent(field + "#ords", k -> readOrdinals(reader, field));
         return column instanceof Ordinals ordinals ? ordinals : null;
@@ -98,31 +101,15 @@ final class SegmentColumns {
         try {
             SortedSetDocValues set = DocValues.getSortedSet(reader, field);
             SortedDocValues single = DocValues.unwrapSingleton(set);
-            if (single == null) {
+            // A facet with several values per document, or with more values than a short holds (a facet of kinds,
+            // types or countries has a few hundred at most), is counted from its doc values instead.
+            if (single == null || set.getValueCount() > Short.MAX_VALUE) {
                 return Boolean.FALSE;
             }
-            int max = reader.maxDoc();
-            long count = set.getValueCount();
-            if (count < Byte.MAX_VALUE) {
-                byte[] ords = new byte[max];
-                java.util.Arrays.fill(ords, (byte) -1);
-                for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
-                    ords[doc] = (byte) single.ordValue();
-                }
-                return (Ordinals) doc -> ords[doc];
-            }
-            if (count < Short.MAX_VALUE) {
-                short[] ords = new short[max];
-                java.util.Arrays.fill(ords, (short) -1);
-                for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
-                    ords[doc] = (short) single.ordValue();
-                }
-                return (Ordinals) doc -> ords[doc];
-            }
-            int[] ords = new int[max];
-            java.util.Arrays.fill(ords, -1);
+            short[] ords = new short[reader.maxDoc()];
+            java.util.Arrays.fill(ords, (short) -1);
             for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
-                ords[doc] = single.ordValue();
+                ords[doc] = (short) single.ordValue();
             }
             return (Ordinals) doc -> ords[doc];
         } catch (IOException e) {
