@@ -32,8 +32,9 @@ import java.util.Set;
 
 /**
  * A search of the embedded index, run on Lucene itself: the query is the one the mapping builds from the same predicate
- * (so it matches and scores exactly as a search through the mapping would), collected in one pass by
- * {@link RankedCollector}, and the page's hits read from their stored fields.
+ * (so it matches and scores exactly as a search through the mapping would), its matches counted by {@link MatchSets}
+ * and {@link FacetCounts}, the best of them kept by {@link RankedCollector}, and the page's hits read from their stored
+ * fields.
  *
  * <p>Through the mapping's own top hits and terms aggregations, a search made afresh cost half as much again (205
  * against 302 searches a second at 250,000 records; profiles in BENCHMARKS.md, fifth session), most of it in a search
@@ -55,50 +56,87 @@ final class EmbeddedSearch {
     }
 
     /**
-     * The matches of {@code predicate}: their number, the rows of {@code limit} of them from {@code offset} (with the
-     * texts snippets are cut from when {@code texts}), and the counts of the {@code facets} named.
+     * The matches of {@code predicate}: when {@code counting}, their number and the counts of the {@code facets} named
+     * (otherwise a total of -1 and no counts); the rows of {@code limit} of them from {@code offset} (with the texts
+     * snippets are cut from when {@code texts}).
+     *
+     * <p>When counting, the matches are found as bit sets ({@link MatchSets}), their facet values counted
+     * ({@link FacetCounts}), and their scores worked out a clause at a time ({@link MatchScores}); otherwise (a
+     * suggestion) Lucene scores them, skipping those that cannot make the page.
      */
     static SearchService.Found find(SearchSession session, SearchPredicate predicate, SearchPredicate published, boolean texts,
-                                    List<String> facets, int offset, int limit) {
-        Query query = LuceneMigrationUtils.toLuceneQuery(predicate);
+                                    boolean counting, List<String> facets, int offset, int limit) {
+        Query query = FuzzyWords.share(LuceneMigrationUtils.toLuceneQuery(predicate));
         Query only = published == null ? null : LuceneMigrationUtils.toLuceneQuery(published);
         List<String> keywords = facets.stream().filter(f -> !f.equals("year")).toList();
-        RankedCollector collector = new RankedCollector(offset + limit, "recency", keywords,
-                facets.contains("year") ? "year" : null);
+        FacetCounts counts = new FacetCounts(keywords, facets.contains("year") ? "year" : null);
         try (IndexReader reader = session.scope(SearchDocument.class).extension(LuceneExtension.get()).openIndexReader()) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            Weight weight = searcher.createWeight(searcher.rewrite(query), collector.scoreMode(), 1f);
-            for (LeafReaderContext leaf : reader.leaves()) {
-                BulkScorer scorer = weight.bulkScorer(leaf);
-                if (scorer != null) {
-                    LeafCollector into = collector.getLeafCollector(leaf);
-                    scorer.score(into, accepted(searcher, leaf, only), 0, DocIdSetIterator.NO_MORE_DOCS);
-                    into.finish();
+            Query rewritten = searcher.rewrite(query);
+            long total = -1;
+            List<Object[]> rows;
+            if (counting) {
+                total = 0;
+                MatchSets sets = MatchSets.of(searcher, rewritten);
+                MatchScores scores = MatchScores.of(searcher, rewritten);
+                RankedCollector best = new RankedCollector(offset + limit, "recency");
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    FixedBitSet matching = sets.matching(leaf, accepted(searcher, leaf, only));
+                    total += matching.cardinality();
+                    counts.count(leaf, matching);
+                    best.collect(leaf, matching, scores.scores(leaf, matching));
                 }
+                rows = rows(reader, best.hits(), texts, offset);
+            } else {
+                rows = page(reader, searcher, rewritten, only, texts, offset, limit);
             }
-            List<RankedCollector.Hit> hits = collector.hits();
-            List<Object[]> rows = new ArrayList<>();
-            StoredFields stored = reader.storedFields();
-            for (RankedCollector.Hit hit : hits.subList(Math.min(offset, hits.size()), hits.size())) {
-                Document doc = stored.document(hit.doc(), texts ? SHOWN : SHOWN_WITHOUT_TEXTS);
-                rows.add(new Object[] {id(reader, hit.doc()), doc.get("kind"), doc.get("slug"), doc.get("title"), hit.score(),
-                        texts ? doc.get("summary") : null, texts ? doc.get("bodyStart") : null, doc.get("card")});
-            }
-            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-            for (String facet : facets) {
+            Map<String, Map<String, Long>> counted = new LinkedHashMap<>();
+            for (String facet : counting ? facets : List.<String>of()) {
                 if (facet.equals("year")) {
                     Map<String, Long> years = new LinkedHashMap<>();
-                    RankedCollector.mostFrequent(collector.numberCounts(), SearchService.mostValues(facet))
+                    FacetCounts.mostFrequent(counts.numberCounts(), SearchService.mostValues(facet))
                             .forEach((year, count) -> years.put(String.valueOf(year), count));
-                    counts.put(facet, years);
+                    counted.put(facet, years);
                 } else {
-                    counts.put(facet, RankedCollector.mostFrequent(collector.textCounts(facet), SearchService.mostValues(facet)));
+                    counted.put(facet, FacetCounts.mostFrequent(counts.textCounts(facet), SearchService.mostValues(facet)));
                 }
             }
-            return new SearchService.Found(collector.total(), rows, counts);
+            return new SearchService.Found(total, rows, counted);
         } catch (IOException e) {
             throw new UncheckedIOException("The search index cannot be read", e);
         }
+    }
+
+    /**
+     * The rows of the best {@code limit} matches from {@code offset}, scored by Lucene's own scorers, which may skip
+     * matches that cannot make the page (but then do not count them).
+     */
+    private static List<Object[]> page(IndexReader reader, IndexSearcher searcher, Query rewritten, Query only, boolean texts,
+                                       int offset, int limit) throws IOException {
+        RankedCollector collector = new RankedCollector(offset + limit, "recency");
+        Weight weight = searcher.createWeight(rewritten, collector.scoreMode(), 1f);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            if (scorer != null) {
+                LeafCollector into = collector.getLeafCollector(leaf);
+                scorer.score(into, accepted(searcher, leaf, only), 0, DocIdSetIterator.NO_MORE_DOCS);
+                into.finish();
+            }
+        }
+        return rows(reader, collector.hits(), texts, offset);
+    }
+
+    /** The rows of the hits from {@code offset}. */
+    private static List<Object[]> rows(IndexReader reader, List<RankedCollector.Hit> hits, boolean texts, int offset)
+            throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        StoredFields stored = reader.storedFields();
+        for (RankedCollector.Hit hit : hits.subList(Math.min(offset, hits.size()), hits.size())) {
+            Document doc = stored.document(hit.doc(), texts ? SHOWN : SHOWN_WITHOUT_TEXTS);
+            rows.add(new Object[] {id(reader, hit.doc()), doc.get("kind"), doc.get("slug"), doc.get("title"), hit.score(),
+                    texts ? doc.get("summary") : null, texts ? doc.get("bodyStart") : null, doc.get("card")});
+        }
+        return rows;
     }
 
     /**

@@ -1,31 +1,25 @@
 package org.eventregistry.search;
 
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.PriorityQueue;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One pass over every match of a search on the embedded index: counts them, keeps the best {@code size} by score,
- * then recency (latest first, records without one last), then index order, and counts each facet's values by their
- * ordinals in the segment's doc values, named once per segment rather than once per match.
+ * Keeps the best {@code size} matches of a search on the embedded index by score, then recency (latest first, records
+ * without one last), then index order.
  *
- * <p>It does what the engine's own top-hits collector and terms aggregations did, for less: those looked every value
- * of every match up in hash maps, a third of a search over many matches (BENCHMARKS.md, fourth and fifth sessions).
+ * <p>Once it holds {@code size} matches it tells the scorer the lowest score that can still make them (the worst
+ * kept's: a match with an equal score may be more recent), and the scorer may skip documents that cannot reach it
+ * (Lucene's block-max scoring). So it sees only some of the matches: {@link MatchSets} counts them all. A search
+ * whose matches and scores are known beforehand ({@link MatchScores}) offers them all instead.
  */
 final class RankedCollector implements Collector {
 
@@ -36,37 +30,21 @@ final class RankedCollector implements Collector {
     private record Ranked(int doc, float score, long recency) {
     }
 
-    /** Numeric facet values below this (every year of the common era so far) are counted in an array. */
-    private static final int SMALL_NUMBERS = 4096;
-    /** A document without a value of the numeric facet. */
-    private static final long NO_NUMBER = Long.MIN_VALUE;
-
     private final int size;
     private final String recencyField;
-    private final List<String> textFacets;
-    private final String numberFacet;
     private final Queue queue;
-    private final List<Map<String, Long>> textCounts = new ArrayList<>();
-    private final Map<Long, Long> numberCounts = new HashMap<>();
-    private long total;
 
     /**
-     * @param size         how many of the best matches to keep (0: only count)
+     * @param size         how many of the best matches to keep (at least one)
      * @param recencyField the numeric doc values field that orders equal scores, latest first
-     * @param textFacets   keyword fields with sorted-set doc values whose values are counted
-     * @param numberFacet  a field with one numeric doc value (at most) per document whose values are counted, or null
      */
-    RankedCollector(int size, String recencyField, List<String> textFacets, String numberFacet) {
+    RankedCollector(int size, String recencyField) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size " + size);
+        }
         this.size = size;
         this.recencyField = recencyField;
-        this.textFacets = List.copyOf(textFacets);
-        this.numberFacet = numberFacet;
-        this.queue = new Queue(Math.max(1, size));
-        textFacets.forEach(f -> textCounts.add(new HashMap<>()));
-    }
-
-    long total() {
-        return total;
+        this.queue = new Queue(size);
     }
 
     /** The kept matches, best first (once: taking them empties the queue). */
@@ -80,14 +58,38 @@ final class RankedCollector implements Collector {
         return List.of(best);
     }
 
-    /** The counts of a keyword facet's values among all the matches. */
-    Map<String, Long> textCounts(String facet) {
-        return textCounts.get(textFacets.indexOf(facet));
+    /**
+     * Offers the matches of a segment whose scores are known: {@code scores} holds the score of each document set in
+     * {@code matches}, in their order.
+     */
+    void collect(LeafReaderContext context, FixedBitSet matches, float[] scores) throws IOException {
+        Given given = new Given();
+        Leaf into = new Leaf(context);
+        into.setScorer(given);
+        int last = matches.length() - 1;
+        int rank = 0;
+        for (int doc = last < 0 ? DocIdSetIterator.NO_MORE_DOCS : matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+             doc = doc < last ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            given.doc = doc;
+            given.score = scores[rank++];
+            into.collect(doc);
+        }
     }
 
-    /** The counts of the numeric facet's values among all the matches. */
-    Map<Long, Long> numberCounts() {
-        return numberCounts;
+    /** A score known beforehand. */
+    private static final class Given extends Scorable {
+        int doc = -1;
+        float score;
+
+        @Override
+        public float score() {
+            return score;
+        }
+
+        @Override
+        public int docID() {
+            return doc;
+        }
     }
 
     /** Whether {@code a} ranks below {@code b}. */
@@ -103,7 +105,7 @@ final class RankedCollector implements Collector {
 
     @Override
     public ScoreMode scoreMode() {
-        return size > 0 ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+        return ScoreMode.TOP_SCORES;
     }
 
     @Override
@@ -126,66 +128,24 @@ final class RankedCollector implements Collector {
     private final class Leaf implements LeafCollector {
         private final int docBase;
         private final long[] recency;
-        /** Each keyword facet's ordinals, from the segment's columns, or (for lists of values) from its doc values. */
-        private final SegmentColumns.Ordinals[] ordinals;
-        private final SortedSetDocValues[] sets;
-        private final int[][] counts;
-        private final long[] numbers;
-        /** Counts of the numeric facet's small values (years), by value; others in {@link #otherNumbers}. */
-        private final int[] smallNumbers;
-        private final Map<Long, Long> otherNumbers = new HashMap<>();
         private Scorable scorer;
+        /** The lowest score the scorer was last told can still make the page. */
+        private float told = Float.NEGATIVE_INFINITY;
 
-        Leaf(LeafReaderContext context) throws IOException {
-            LeafReader reader = context.reader();
-            SegmentColumns columns = SegmentColumns.of(reader);
+        Leaf(LeafReaderContext context) {
             docBase = context.docBase;
-            recency = size > 0 ? columns.numbers(reader, recencyField, Long.MIN_VALUE) : null;
-            ordinals = new SegmentColumns.Ordinals[textFacets.size()];
-            sets = new SortedSetDocValues[textFacets.size()];
-            counts = new int[textFacets.size()][];
-            for (int i = 0; i < sets.length; i++) {
-                sets[i] = DocValues.getSortedSet(reader, textFacets.get(i));
-                ordinals[i] = columns.ordinals(reader, textFacets.get(i));
-                counts[i] = new int[Math.toIntExact(sets[i].getValueCount())];
-            }
-            numbers = numberFacet == null ? null : columns.numbers(reader, numberFacet, NO_NUMBER);
-            smallNumbers = numberFacet == null ? null : new int[SMALL_NUMBERS];
+            recency = SegmentColumns.of(context.reader()).numbers(context.reader(), recencyField, Long.MIN_VALUE);
         }
 
         @Override
-        public void setScorer(Scorable scorer) {
+        public void setScorer(Scorable scorer) throws IOException {
             this.scorer = scorer;
+            told = Float.NEGATIVE_INFINITY;
+            competitive();
         }
 
         @Override
         public void collect(int doc) throws IOException {
-            total++;
-            for (int i = 0; i < sets.length; i++) {
-                SegmentColumns.Ordinals column = ordinals[i];
-                if (column != null) {
-                    int ord = column.get(doc);
-                    if (ord >= 0) {
-                        counts[i][ord]++;
-                    }
-                } else if (sets[i].advanceExact(doc)) {
-                    SortedSetDocValues set = sets[i];
-                    for (int n = set.docValueCount(); n > 0; n--) {
-                        counts[i][(int) set.nextOrd()]++;
-                    }
-                }
-            }
-            if (numbers != null) {
-                long value = numbers[doc];
-                if (value >= 0 && value < SMALL_NUMBERS) {
-                    smallNumbers[(int) value]++;
-                } else if (value != NO_NUMBER) {
-                    otherNumbers.merge(value, 1L, Long::sum);
-                }
-            }
-            if (size == 0) {
-                return;
-            }
             float score = scorer.score();
             long latest = recency[doc];
             if (queue.size() == size) {
@@ -198,40 +158,15 @@ final class RankedCollector implements Collector {
             } else {
                 queue.add(new Ranked(docBase + doc, score, latest));
             }
+            competitive();
         }
 
-        @Override
-        public void finish() throws IOException {
-            for (int i = 0; i < sets.length; i++) {
-                Map<String, Long> into = textCounts.get(i);
-                int[] c = counts[i];
-                for (int ord = 0; ord < c.length; ord++) {
-                    if (c[ord] > 0) {
-                        into.merge(sets[i].lookupOrd(ord).utf8ToString(), (long) c[ord], Long::sum);
-                    }
-                }
+        /** Tells the scorer the worst kept score once the page is full: lower scores cannot make it, equal ones may. */
+        private void competitive() throws IOException {
+            if (queue.size() == size && queue.top().score() > told) {
+                told = queue.top().score();
+                scorer.setMinCompetitiveScore(told);
             }
-            for (int value = 0; smallNumbers != null && value < SMALL_NUMBERS; value++) {
-                if (smallNumbers[value] > 0) {
-                    numberCounts.merge((long) value, (long) smallNumbers[value], Long::sum);
-                }
-            }
-            otherNumbers.forEach((value, count) -> numberCounts.merge(value, count, Long::sum));
         }
-    }
-
-    /**
-     * The {@code max} most frequent values, most frequent first; equal counts in the values' order, which for text is
-     * the order of their UTF-8 bytes, as the index orders terms (and the mapping's aggregations cut).
-     */
-    static <K extends Comparable<K>> Map<K, Long> mostFrequent(Map<K, Long> counts, int max) {
-        Comparator<K> order = (a, b) -> a instanceof String x && b instanceof String y
-                ? new BytesRef(x).compareTo(new BytesRef(y)) : a.compareTo(b);
-        Map<K, Long> top = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<K, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(order)))
-                .limit(max)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        return top;
     }
 }

@@ -31,9 +31,9 @@ class SegmentColumnsTest {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
              // No merges: the segment must stay the one the columns were read from.
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
-            writer.addDocument(doc("a", 30, "PANEL", "x", "y"));
-            writer.addDocument(doc("b", 10, "LECTURE", "x"));
-            writer.addDocument(doc("c", 20, null));
+            writer.addDocument(doc("a", 30, "PANEL", "RS", "x", "y"));
+            writer.addDocument(doc("b", 10, "LECTURE", "RS", "x"));
+            writer.addDocument(doc("c", 20, null, "DE"));
             writer.commit();
             // Readers of the committed index (not the writer's own, which its pool keeps open).
             DirectoryReader first = DirectoryReader.open(directory);
@@ -50,11 +50,17 @@ class SegmentColumnsTest {
             assertEquals(0, one.getRefCount(), "the first reader of the segment is closed");
             LeafReader two = second.leaves().get(0).reader();
             assertSame(columns, SegmentColumns.of(two), "the segment's core is the same");
-            SegmentColumns.Ordinals types = columns.ordinals(two, "type");
-            assertEquals(1, types.get(0), "PANEL is the second value in index order");
-            assertEquals(0, types.get(1));
-            assertEquals(-1, types.get(2), "no value");
-            assertNull(columns.ordinals(two, "topic"), "several values per document: no column");
+            SegmentColumns.Combinations both = columns.combinations(two, java.util.List.of("type", "country"));
+            int[] codes = both.codes();
+            // PANEL is the second type in index order, RS the second country; c has no type.
+            assertArrayEquals(new int[] {1, 1}, both.ordinals()[codes[0]]);
+            assertArrayEquals(new int[] {0, 1}, both.ordinals()[codes[1]]);
+            assertArrayEquals(new int[] {-1, 0}, both.ordinals()[codes[2]]);
+            assertEquals(3, both.ordinals().length, "three combinations");
+            assertNull(columns.combinations(two, java.util.List.of("type", "topic")), "several topics per document: not combined");
+            SegmentColumns.Lists topics = columns.lists(two, "topic");
+            assertArrayEquals(new int[] {0, 2, 3, 3}, topics.starts());
+            assertArrayEquals(new char[] {0, 1, 0}, topics.ordinals(), "x and y, x, none");
             assertTrue(SegmentColumns.kept(core));
 
             second.close();
@@ -63,13 +69,14 @@ class SegmentColumnsTest {
         }
     }
 
-    private static Document doc(String id, long recency, String type, String... topics) {
+    private static Document doc(String id, long recency, String type, String country, String... topics) {
         Document doc = new Document();
         doc.add(new StringField("id", id, Field.Store.NO));
         doc.add(new SortedNumericDocValuesField("recency", recency));
         if (type != null) {
             doc.add(new SortedSetDocValuesField("type", new BytesRef(type)));
         }
+        doc.add(new SortedSetDocValuesField("country", new BytesRef(country)));
         for (String topic : topics) {
             doc.add(new SortedSetDocValuesField("topic", new BytesRef(topic)));
         }

@@ -1,0 +1,184 @@
+package org.eventregistry.search;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of a search's facets counted over all its matches, segment by segment, by their ordinals in the segment
+ * (named once per segment rather than once per match), read from the segment's columns: the facets with one value
+ * per document counted together by the combinations of their values, the others a list of ordinals per document.
+ *
+ * <p>It does what the engine's terms aggregations did, for less: those looked every value of every match up in hash
+ * maps, a third of a search over many matches (BENCHMARKS.md, fourth and fifth sessions).
+ */
+final class FacetCounts {
+
+    /** Numeric facet values below this (every year of the common era so far) are counted in an array. */
+    private static final int SMALL_NUMBERS = 4096;
+    /** A document without a value of the numeric facet. */
+    private static final long NO_NUMBER = Long.MIN_VALUE;
+
+    private final List<String> textFacets;
+    private final String numberFacet;
+    private final List<Map<String, Long>> textCounts = new ArrayList<>();
+    private final Map<Long, Long> numberCounts = new HashMap<>();
+    /** Counts of the numeric facet's small values (years) over all segments, by value; others in {@link #numberCounts}. */
+    private final int[] smallNumbers;
+
+    /**
+     * @param textFacets  keyword fields with sorted-set doc values whose values are counted
+     * @param numberFacet a field with one numeric doc value (at most) per document whose values are counted, or null
+     */
+    FacetCounts(List<String> textFacets, String numberFacet) {
+        this.textFacets = List.copyOf(textFacets);
+        this.numberFacet = numberFacet;
+        this.smallNumbers = numberFacet == null ? null : new int[SMALL_NUMBERS];
+        textFacets.forEach(f -> textCounts.add(new HashMap<>()));
+    }
+
+    boolean none() {
+        return textFacets.isEmpty() && numberFacet == null;
+    }
+
+    /** Counts the facet values of the documents of {@code leaf} set in {@code matches}. */
+    void count(LeafReaderContext leaf, FixedBitSet matches) throws IOException {
+        if (none() || matches.length() == 0) {
+            return;
+        }
+        LeafReader reader = leaf.reader();
+        SegmentColumns columns = SegmentColumns.of(reader);
+        int facets = textFacets.size();
+        SortedSetDocValues[] sets = new SortedSetDocValues[facets];
+        int[][] counts = new int[facets][];
+        List<Integer> single = new ArrayList<>();
+        for (int i = 0; i < facets; i++) {
+            sets[i] = DocValues.getSortedSet(reader, textFacets.get(i));
+            counts[i] = new int[Math.toIntExact(sets[i].getValueCount())];
+            if (DocValues.unwrapSingleton(sets[i]) != null && single.size() < SegmentColumns.MOST_COMBINED) {
+                single.add(i);
+            }
+        }
+        long[] numbers = numberFacet == null ? null : columns.numbers(reader, numberFacet, NO_NUMBER);
+        long[] words = matches.getBits();
+        int wordCount = FixedBitSet.bits2words(matches.length());
+        boolean[] done = new boolean[facets];
+        // The facets with one value per document, in one pass: the combinations of their values, counted.
+        SegmentColumns.Combinations combined = single.isEmpty() ? null
+                : columns.combinations(reader, single.stream().map(textFacets::get).toList());
+        if (combined != null) {
+            int[] codes = combined.codes();
+            int[] perCode = new int[combined.ordinals().length];
+            for (int w = 0; w < wordCount; w++) {
+                for (long word = words[w]; word != 0; word &= word - 1) {
+                    perCode[codes[(w << 6) + Long.numberOfTrailingZeros(word)]]++;
+                }
+            }
+            for (int code = 0; code < perCode.length; code++) {
+                if (perCode[code] > 0) {
+                    int[] ords = combined.ordinals()[code];
+                    for (int j = 0; j < ords.length; j++) {
+                        if (ords[j] >= 0) {
+                            counts[single.get(j)][ords[j]] += perCode[code];
+                        }
+                    }
+                }
+            }
+            single.forEach(i -> done[i] = true);
+        }
+        // The others a facet at a time over the set's words.
+        for (int i = 0; i < facets; i++) {
+            if (done[i]) {
+                continue;
+            }
+            int[] c = counts[i];
+            SegmentColumns.Lists lists = columns.lists(reader, textFacets.get(i));
+            if (lists != null) {
+                int[] starts = lists.starts();
+                char[] ords = lists.ordinals();
+                for (int w = 0; w < wordCount; w++) {
+                    for (long word = words[w]; word != 0; word &= word - 1) {
+                        int doc = (w << 6) + Long.numberOfTrailingZeros(word);
+                        for (int at = starts[doc], end = starts[doc + 1]; at < end; at++) {
+                            c[ords[at]]++;
+                        }
+                    }
+                }
+            } else {
+                SortedSetDocValues set = sets[i];
+                for (int w = 0; w < wordCount; w++) {
+                    for (long word = words[w]; word != 0; word &= word - 1) {
+                        if (set.advanceExact((w << 6) + Long.numberOfTrailingZeros(word))) {
+                            for (int n = set.docValueCount(); n > 0; n--) {
+                                c[(int) set.nextOrd()]++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (numbers != null) {
+            for (int w = 0; w < wordCount; w++) {
+                for (long word = words[w]; word != 0; word &= word - 1) {
+                    long value = numbers[(w << 6) + Long.numberOfTrailingZeros(word)];
+                    if (value >= 0 && value < SMALL_NUMBERS) {
+                        smallNumbers[(int) value]++;
+                    } else if (value != NO_NUMBER) {
+                        numberCounts.merge(value, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < facets; i++) {
+            Map<String, Long> into = textCounts.get(i);
+            int[] c = counts[i];
+            for (int ord = 0; ord < c.length; ord++) {
+                if (c[ord] > 0) {
+                    into.merge(sets[i].lookupOrd(ord).utf8ToString(), (long) c[ord], Long::sum);
+                }
+            }
+        }
+    }
+
+    /** The counts of a keyword facet's values among all the matches. */
+    Map<String, Long> textCounts(String facet) {
+        return textCounts.get(textFacets.indexOf(facet));
+    }
+
+    /** The counts of the numeric facet's values among all the matches. */
+    Map<Long, Long> numberCounts() {
+        Map<Long, Long> all = new HashMap<>(numberCounts);
+        for (int value = 0; smallNumbers != null && value < SMALL_NUMBERS; value++) {
+            if (smallNumbers[value] > 0) {
+                all.merge((long) value, (long) smallNumbers[value], Long::sum);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The {@code max} most frequent values, most frequent first; equal counts in the values' order, which for text is
+     * the order of their UTF-8 bytes, as the index orders terms (and the mapping's aggregations cut).
+     */
+    static <K extends Comparable<K>> Map<K, Long> mostFrequent(Map<K, Long> counts, int max) {
+        Comparator<K> order = (a, b) -> a instanceof String x && b instanceof String y
+                ? new BytesRef(x).compareTo(new BytesRef(y)) : a.compareTo(b);
+        Map<K, Long> top = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<K, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(order)))
+                .limit(max)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+}
