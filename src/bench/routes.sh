@@ -2,7 +2,7 @@
 # Every benchmarked route as a ratio of GET /api/v1/ping (a constant through the same filters) of the same
 # server in the same run, at 8 and 64 connections, then start-to-ready and the resident set after the load.
 #
-#   src/bench/routes.sh                  H2, 1,000 seeded events, 10 s per measurement
+#   src/bench/routes.sh                  H2, 1,000 seeded events, 10 s per measurement (POST_WARMUP=60s before the POSTs)
 #   EVENTS=150000 DURATION=20s src/bench/routes.sh
 #   BENCH_DB=postgresql src/bench/routes.sh   (a jar built with REGISTRY_DB_KIND=postgresql)
 #
@@ -15,6 +15,7 @@ source "$(dirname "$0")/lib.sh"
 EVENTS="${EVENTS:-1000}"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-5s}"
+POST_WARMUP="${POST_WARMUP:-60s}"
 
 # Start-up: first start on an empty database with the demo data (the default), then a restart on it.
 reset_db
@@ -59,8 +60,10 @@ for c in 8 64; do
   result[ping,$c]="$ping1 | $ping2"
 done
 # POSTs warm up like the reads did: measured cold, right after the reads, they gave 92-108 writes/s where
-# writes.sh, warmed up, gives 320-360 (fourth session, BENCHMARKS.md).
-wrk -t2 -c8 -d"$WARMUP" -s src/bench/post-event.lua "$URL/api/v1/events" -- "$TOKEN" "warmup-$RANDOM" > /dev/null
+# writes.sh, warmed up, gives 320-360 (fourth session, BENCHMARKS.md). And longer: the JIT compiler takes most of a
+# core for the first minute of a new kind of load, so a 5 s warm-up measured it (sixth session: 213-223 writes/s
+# after 5 s, 466-556 in writes.sh after 60 s).
+wrk -t2 -c8 -d"$POST_WARMUP" -s src/bench/post-event.lua "$URL/api/v1/events" -- "$TOKEN" "warmup-$RANDOM" > /dev/null
 post=$(wrk -t2 -c8 -d"$DURATION" --latency -s src/bench/post-event.lua "$URL/api/v1/events" -- "$TOKEN" "routes-$RANDOM" \
   | awk '/^RESULT/ {print $3, $4, $5, $7, $8}')
 rss=$(rss_mb)

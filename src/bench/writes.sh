@@ -4,7 +4,8 @@
 # requests/s, p50 and p99 latency and the non-2xx answers, which must be 0 (exit 1 otherwise).
 # Needs wrk (Debian: apt-get install wrk). Run from anywhere; builds the jar only when it is missing.
 #
-#   DURATION=20s          length of each measured run (WARMUP=10s before them)
+#   DURATION=20s          length of each measured run (WARMUP=60s before them: the JIT compiler takes about a
+#                         core for the first minute of a new load, and a shorter warm-up measures it)
 #   REGISTRY_DB_URL=...   another H2 URL; {data_dir} stands for the fresh data directory, e.g. the
 #                         old non-durable setting for comparison:
 #                         'jdbc:h2:file:{data_dir}/registry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW'
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=target/quarkus-app/quarkus-run.jar
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-60s}"
 TOKEN="bench-admin-token-$RANDOM$RANDOM"
 
 command -v wrk > /dev/null || { echo "writes.sh needs wrk (Debian: apt-get install wrk)" >&2; exit 2; }
