@@ -81,7 +81,7 @@ final class EmbeddedSearch {
                 MatchScores scores = MatchScores.of(searcher, rewritten);
                 RankedCollector best = new RankedCollector(offset + limit, "recency");
                 for (LeafReaderContext leaf : reader.leaves()) {
-                    FixedBitSet matching = sets.matching(leaf, accepted(searcher, leaf, only));
+                    FixedBitSet matching = sets.matching(leaf, published(searcher, leaf, only));
                     total += matching.cardinality();
                     counts.count(leaf, matching);
                     best.collect(leaf, matching, scores.scores(leaf, matching));
@@ -148,7 +148,7 @@ final class EmbeddedSearch {
         if (only == null) {
             return live;
         }
-        FixedBitSet accepted = SegmentColumns.of(leaf.reader()).bits(only.toString(), () -> matching(searcher, leaf, only));
+        FixedBitSet accepted = published(searcher, leaf, only);
         return live == null ? accepted : new Bits() {
             @Override
             public boolean get(int index) {
@@ -160,6 +160,11 @@ final class EmbeddedSearch {
                 return accepted.length();
             }
         };
+    }
+
+    /** The documents of a segment that {@code only} matches, deleted ones among them (null without {@code only}). */
+    private static FixedBitSet published(IndexSearcher searcher, LeafReaderContext leaf, Query only) {
+        return only == null ? null : SegmentColumns.of(leaf.reader()).bits(only.toString(), () -> matching(searcher, leaf, only));
     }
 
     private static FixedBitSet matching(IndexSearcher searcher, LeafReaderContext leaf, Query only) {

@@ -23,9 +23,11 @@ import java.util.List;
  *
  * <p>The scores are Lucene's own, bit for bit: each leaf is scored by the weight Lucene would give it (its boosts
  * multiplied down the tree in the same order), and each boolean query combines its clauses' scores with the same
- * arithmetic as Lucene's boolean scorers (see {@link Bool}). Their double sums are exact whatever the order (a few
- * floats of similar size), so scoring clause by clause instead of document by document changes nothing;
- * EmbeddedSearchTest and MatchScoresTest compare them with Lucene's.
+ * arithmetic as Lucene's boolean scorers (see {@link Bool}). Their double sums are exact whatever the order as long
+ * as the floats summed are within a factor of about 2^29 of each other (a term in nearly every document scores about
+ * a millionth of a rare one, 2^20), so
+ * scoring clause by clause instead of document by document changes nothing; EmbeddedSearchTest and MatchScoresTest
+ * compare them with Lucene's.
  *
  * <p>Scored a document at a time, a search for two common words walked a heap of fourteen fields' postings for each of
  * tens of thousands of matches, and could skip few of them: most scored alike (BENCHMARKS.md, sixth session).
@@ -142,11 +144,6 @@ final class MatchScores {
         this.root = root;
     }
 
-    /** The scores of {@code rewritten} (a query {@code searcher} has rewritten), as {@code searcher} would score it. */
-    static MatchScores of(IndexSearcher searcher, Query rewritten) throws IOException {
-        return new MatchScores(part(searcher, rewritten, 1f));
-    }
-
     /**
      * The score of each match of the segment, in the order of their documents; {@code matches} must hold only documents
      * the query matches (the scores of others mean nothing).
@@ -164,27 +161,37 @@ final class MatchScores {
         return scores;
     }
 
+    /** The scores of {@code rewritten} (a query {@code searcher} has rewritten), as {@code searcher} would score it. */
+    static MatchScores of(IndexSearcher searcher, Query rewritten) throws IOException {
+        return new MatchScores(part(searcher, rewritten, 1f, true));
+    }
+
     /**
      * The scoring part of a query under {@code boost}: boosts multiply down the tree as {@link BoostQuery} passes them
-     * on; a boolean query with at most one optional clause required is scored by its clauses (see {@link Bool});
-     * anything else is a leaf, scored by its own scorer.
+     * on; a boolean query without a minimum of optional clauses is scored by its clauses (see {@link Bool}), but only
+     * where each of the search's matches matches it ({@code matchedByAll}: the root and its required clauses) or it is
+     * a plain disjunction (whose clauses match only where it does): a clause adds its score to each match it matches,
+     * which for a conjunction under an optional clause would count documents the conjunction does not match. Anything
+     * else is a leaf, scored by its own scorer. (With a minimum of one optional clause, Lucene counts the optional
+     * clauses of each segment and, where only one is there, sums it with the required ones: a leaf too.)
      */
-    private static Part part(IndexSearcher searcher, Query query, float boost) throws IOException {
+    private static Part part(IndexSearcher searcher, Query query, float boost, boolean matchedByAll) throws IOException {
         if (query instanceof BoostQuery boosted) {
-            return part(searcher, boosted.getQuery(), boosted.getBoost() * boost);
+            return part(searcher, boosted.getQuery(), boosted.getBoost() * boost, matchedByAll);
         }
-        if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() <= 1) {
+        if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && (matchedByAll || bool.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD))) {
             List<Part> required = new ArrayList<>();
             List<Part> optional = new ArrayList<>();
             boolean filtered = false;
             for (BooleanClause clause : bool.clauses()) {
                 switch (clause.getOccur()) {
                     case MUST -> {
-                        required.add(part(searcher, clause.getQuery(), boost));
+                        required.add(part(searcher, clause.getQuery(), boost, matchedByAll));
                         filtered = true;
                     }
                     case FILTER -> filtered = true;
-                    case SHOULD -> optional.add(part(searcher, clause.getQuery(), boost));
+                    case SHOULD -> optional.add(part(searcher, clause.getQuery(), boost, false));
                     case MUST_NOT -> { }
                 }
             }

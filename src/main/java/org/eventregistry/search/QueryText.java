@@ -18,6 +18,12 @@ record QueryText(List<String> words, List<String> phrases) {
     static final int MAX_LENGTH = 200;
     static final int MAX_WORDS = 12;
     static final int MAX_PHRASES = 4;
+    /**
+     * Most clauses a search's query holds once rewritten, with room: per word the exact fields, the prefix fields and
+     * 50 terms in each fuzzy field (SearchService), per phrase a clause per field, and the boolean queries holding
+     * them. 12 words come to about 1,900 leaves, past Lucene's default limit of 1,024 (SearchEngine raises it).
+     */
+    static final int MOST_CLAUSES = 4096;
 
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}]*(?:['’.][\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}]*)*");

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eventregistry.platform.config.RegistryConfig;
 import org.eventregistry.platform.error.RegistryException;
+import org.apache.lucene.search.IndexSearcher;
 import org.hibernate.search.backend.elasticsearch.index.layout.IndexLayoutStrategy;
 import org.hibernate.search.engine.environment.bean.BeanReference;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
@@ -113,6 +114,9 @@ public class SearchEngine {
             properties.put("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new Analysis.Lucene()));
             name = "lucene:" + instanceId(root);
             removeOlderIndexes(root);
+            // The longest query a visitor can type, every word forgiven its typos, holds more clauses than Lucene's
+            // default limit of 1,024 once each fuzzy word is expanded to its terms (QueryText.MOST_CLAUSES).
+            IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), QueryText.MOST_CLAUSES));
         }
         CloseableSearchMapping built = SearchMapping.builder(AnnotatedTypeSource.fromClasses(SearchDocument.class))
                 .properties(properties).build();

@@ -73,7 +73,9 @@ class MatchScoresTest {
                 for (int i = 0; i < 2_000; i++, id++) {
                     Document doc = new Document();
                     doc.add(new StringField("id", "d" + id, Field.Store.NO));
-                    doc.add(new TextField("title", words(random, 1 + random.nextInt(4)), Field.Store.NO));
+                    // "rarity" is in the first segment only: a clause that matches nothing in the others.
+                    String extra = segment == 0 && random.nextInt(8) == 0 ? " rarity" : "";
+                    doc.add(new TextField("title", words(random, 1 + random.nextInt(4)) + extra, Field.Store.NO));
                     if (random.nextInt(3) > 0) {
                         doc.add(new TextField("body", words(random, 3 + random.nextInt(20)), Field.Store.NO));
                     }
@@ -144,6 +146,24 @@ class MatchScoresTest {
         queries.put("a constant score and a nested boost", any(new ConstantScoreQuery(term("title", "markets")),
                 boost(any(boost(term("title", "neutrality"), 2f), term("body", "neutrality")), 1.5f)));
         queries.put("nothing", term("title", "absent"));
+        // Shapes the search does not build today, which the clause-by-clause scoring must still get right or leave
+        // to Lucene's scorers.
+        queries.put("a conjunction as an optional clause", any(term("title", "energy"),
+                new BooleanQuery.Builder().add(term("body", "security"), Occur.MUST).add(term("body", "policy"), Occur.MUST).build()));
+        queries.put("an exclusion inside an optional clause", any(term("title", "energy"),
+                new BooleanQuery.Builder().add(term("body", "security"), Occur.SHOULD).add(term("title", "dialogue"), Occur.MUST_NOT).build()));
+        queries.put("a filtered optional clause", any(term("title", "energy"),
+                new BooleanQuery.Builder().add(term("kind", "event"), Occur.FILTER).add(term("body", "order"), Occur.SHOULD).build()));
+        queries.put("two required and one of two optional, one of them in one segment only", new BooleanQuery.Builder()
+                .add(term("body", "energy"), Occur.MUST)
+                .add(boost(term("title", "security"), 3f), Occur.MUST)
+                .add(term("title", "rarity"), Occur.SHOULD)
+                .add(term("body", "europe"), Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1)
+                .build());
+        queries.put("filters only", new BooleanQuery.Builder().add(term("kind", "event"), Occur.FILTER)
+                .add(term("body", "reform"), Occur.FILTER).build());
+        queries.put("everything", new org.apache.lucene.search.MatchAllDocsQuery());
         return queries;
     }
 
@@ -178,6 +198,43 @@ class MatchScoresTest {
                     RankedCollector skipping = new RankedCollector(size, "recency");
                     searcher.search(expectedQuery, skipping);
                     assertEquals(ranked(expected.scoreDocs), hits(skipping.hits()), what + ": Lucene's scorers, skipping");
+                }
+            }
+        }
+    }
+
+    /**
+     * A fuzzy word shared across fields rewrites to the very query Lucene's own fuzzy queries rewrite to, with the cut
+     * to the 50 best terms and ties among them, on an index of more than 50 terms within reach of the word.
+     */
+    @Test
+    void sharedFuzzyWordsRewriteAsLucenesOwn() throws IOException {
+        try (ByteBuffersDirectory near = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(near, new IndexWriterConfig(new StandardAnalyzer()))) {
+                // "kovacevic" with each letter after the first replaced, and one added: over 200 terms 1 or 2 edits away.
+                String word = "kovacevic";
+                for (int at = 1; at < word.length(); at++) {
+                    for (char c = 'a'; c <= 'z'; c++) {
+                        Document doc = new Document();
+                        String variant = word.substring(0, at) + c + word.substring(at + 1);
+                        doc.add(new TextField("title", variant + " " + variant + "h", Field.Store.NO));
+                        doc.add(new TextField("body", variant + "a", Field.Store.NO));
+                        writer.addDocument(doc);
+                    }
+                }
+            }
+            try (DirectoryReader nearReader = DirectoryReader.open(near)) {
+                IndexSearcher nearSearcher = new IndexSearcher(nearReader);
+                for (String typed : new String[] {"kovacevic", "kovacevix", "kowacevich"}) {
+                    Query query = any(boost(new FuzzyQuery(new Term("title", typed), 2, 1), 1.2f),
+                            boost(new FuzzyQuery(new Term("body", typed), 2, 1), 0.4f),
+                            new FuzzyQuery(new Term("title", typed), 1, 1));
+                    Query shared = FuzzyWords.share(query);
+                    assertTrue(shared.toString().equals(query.toString()) && !shared.equals(query),
+                            "the fuzzy queries are replaced, and print the same: " + shared);
+                    Query lucenes = nearSearcher.rewrite(query);
+                    assertEquals(lucenes, nearSearcher.rewrite(shared), typed);
+                    assertTrue(lucenes.toString().split("title:").length > 50, "the cut to 50 terms is reached: " + lucenes);
                 }
             }
         }

@@ -109,6 +109,37 @@ class SearchTest {
         assertTrue(both.contains(right) && both.contains(misspelt), "both are one typo from a word found nowhere");
     }
 
+    /**
+     * The longest query a visitor can type, every word found nowhere as written and each within two edits of more
+     * than 50 words of titles and summaries: once its typos are forgiven it holds more clauses than Lucene allows by
+     * default (1,024), which failed as a 500 before the limit was raised.
+     */
+    @Test
+    void aLongQueryWithTyposInEveryWordIsAnswered() {
+        String base = "vrxlqmbtzk";
+        List<String> variants = new java.util.ArrayList<>();
+        for (int at = 1; at < base.length(); at++) {
+            for (char c = 'a'; c <= 'f'; c++) {
+                variants.add(base.substring(0, at) + c + base.substring(at + 1));
+            }
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        for (int from = 0; from < variants.size(); from += 9) {
+            String words = String.join(" ", variants.subList(from, Math.min(from + 9, variants.size())));
+            Map<String, Object> body = event(words, uniqueTag(), "PUBLISHED");
+            body.put("summary", words);
+            ids.add(createEvent(body).getString("id"));
+        }
+        // Twelve words, each one letter away from the base at its own place: two edits from every variant.
+        List<String> typed = new java.util.ArrayList<>();
+        for (int at = 1; typed.size() < QueryText.MAX_WORDS; at = at % (base.length() - 1) + 1) {
+            char c = typed.size() < base.length() - 1 ? 'y' : 'w';
+            typed.add(base.substring(0, at) + c + base.substring(at + 1));
+        }
+        List<String> found = ids(String.join(" ", typed));
+        assertTrue(found.containsAll(ids), "every event is found: " + found.size());
+    }
+
     @Test
     void quotedPhrasesKeepTheirOrder() {
         String tag = uniqueTag();

@@ -20,6 +20,8 @@ public final class OpenSearchNode {
             settings.put("http.port", String.valueOf(port));
             settings.put("transport.port", String.valueOf(port + 100));
             settings.put("discovery.type", "single-node");
+            // The registry's longest query, every word forgiven its typos, holds up to about 1,900 clauses (README).
+            settings.put("indices.query.bool.max_clause_count", "4096");
             settings.put("http.host", "127.0.0.1");
             settings.put("network.host", "127.0.0.1");
             settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
