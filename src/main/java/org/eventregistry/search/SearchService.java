@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SearchService implements TextSearch {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SearchService.class);
+
     /** Deepest result a cursor reaches: past it, narrow the query. */
     static final int MAX_OFFSET = 10_000;
     static final int MAX_SUGGESTIONS = 20;
@@ -106,8 +108,8 @@ public class SearchService implements TextSearch {
         try (SearchSession session = engine.session()) {
             Found found = slots.run(() -> {
                 Found asWritten = find(session, text, criteria, false, counted, offset, limit);
-                return asWritten.total() == 0 && forgivesTypos(text) ? find(session, text, criteria, true, counted, offset, limit)
-                        : asWritten;
+                return asWritten.total() == 0 && forgivesTypos(text)
+                        ? withTypos(() -> find(session, text, criteria, true, counted, offset, limit), asWritten) : asWritten;
             });
             long total = found.total();
             Snippets snippets = new Snippets(text.allWords());
@@ -203,6 +205,37 @@ public class SearchService implements TextSearch {
         return text.words().stream().anyMatch(SearchService::mayHaveTypos);
     }
 
+    /**
+     * The second try of a search, with typos forgiven, or the first try's answer (nothing found) when the engine
+     * refuses the query for holding more clauses than it allows: each word forgiven its typos becomes up to 50 words
+     * per field, and an OpenSearch cluster left at its default limit (1,024; README: Search) refuses the longest
+     * queries. A search with fewer words, or one found as written, is not affected.
+     */
+    private <T> T withTypos(java.util.function.Supplier<T> search, T asWritten) {
+        try {
+            return search.get();
+        } catch (RuntimeException e) {
+            if (!tooManyClauses(e)) {
+                throw e;
+            }
+            LOG.warnf("A search with typos forgiven holds more clauses than the search engine allows; answered as written. "
+                    + "On OpenSearch, set indices.query.bool.max_clause_count to 4096 (README: Search): %s", e.getMessage());
+            return asWritten;
+        }
+    }
+
+    /** Whether a failure is the engine's refusal of a query with too many clauses (Lucene's, or OpenSearch's). */
+    static boolean tooManyClauses(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses || message.contains("maxClauseCount")
+                    || message.contains("too_many_clauses") || message.contains("too_many_nested_clauses")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Words from {@link #ONE_TYPO} to {@link #LONGEST_FUZZY} letters are looked for with typos too. */
     private static boolean mayHaveTypos(String word) {
         int length = word.codePointCount(0, word.length());
@@ -278,7 +311,8 @@ public class SearchService implements TextSearch {
         try (SearchSession session = engine.session()) {
             return slots.run(() -> {
                 List<String> found = matches(session, text, criteria, false);
-                return found.isEmpty() && forgivesTypos(text) ? matches(session, text, criteria, true) : found;
+                return found.isEmpty() && forgivesTypos(text) ? withTypos(() -> matches(session, text, criteria, true), found)
+                        : found;
             });
         }
     }
