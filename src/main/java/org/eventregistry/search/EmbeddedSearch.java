@@ -25,9 +25,7 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,74 +54,62 @@ final class EmbeddedSearch {
     }
 
     /**
-     * The matches of {@code predicate}: when {@code counting}, their number and the counts of the {@code facets} named
-     * (otherwise a total of -1 and no counts); the rows of {@code limit} of them from {@code offset} (with the texts
-     * snippets are cut from when {@code texts}).
-     *
-     * <p>When counting, the matches are found as bit sets ({@link MatchSets}), their facet values counted
-     * ({@link FacetCounts}), and their scores worked out a clause at a time ({@link MatchScores}); otherwise (a
-     * suggestion) Lucene scores them, skipping those that cannot make the page.
+     * The matches of {@code predicate}: their number, the rows of {@code limit} of them from {@code offset} (with the
+     * texts snippets are cut from when {@code texts}), and the counts of the {@code facets} named. The matches are found
+     * as bit sets ({@link MatchSets}), their facet values counted ({@link FacetCounts}), their scores worked out a
+     * clause at a time ({@link MatchScores}) and the best kept ({@link RankedCollector}).
      */
     static SearchService.Found find(SearchSession session, SearchPredicate predicate, SearchPredicate published, boolean texts,
-                                    boolean counting, List<String> facets, int offset, int limit) {
-        Query query = FuzzyWords.share(LuceneMigrationUtils.toLuceneQuery(predicate));
+                                    List<String> facets, int offset, int limit) {
         Query only = published == null ? null : LuceneMigrationUtils.toLuceneQuery(published);
-        List<String> keywords = facets.stream().filter(f -> !f.equals("year")).toList();
-        FacetCounts counts = new FacetCounts(keywords, facets.contains("year") ? "year" : null);
-        try (IndexReader reader = session.scope(SearchDocument.class).extension(LuceneExtension.get()).openIndexReader()) {
+        try (IndexReader reader = openReader(session)) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            Query rewritten = searcher.rewrite(query);
-            long total = -1;
-            List<Object[]> rows;
-            if (counting) {
-                total = 0;
-                MatchSets sets = MatchSets.of(searcher, rewritten);
-                MatchScores scores = MatchScores.of(searcher, rewritten);
-                RankedCollector best = new RankedCollector(offset + limit, "recency");
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    FixedBitSet matching = sets.matching(leaf, published(searcher, leaf, only));
-                    total += matching.cardinality();
-                    counts.count(leaf, matching);
-                    best.collect(leaf, matching, scores.scores(leaf, matching));
-                }
-                rows = rows(reader, best.hits(), texts, offset);
-            } else {
-                rows = page(reader, searcher, rewritten, only, texts, offset, limit);
+            Query rewritten = searcher.rewrite(FuzzyWords.share(LuceneMigrationUtils.toLuceneQuery(predicate)));
+            MatchSets sets = MatchSets.of(searcher, rewritten);
+            MatchScores scores = MatchScores.of(searcher, rewritten);
+            FacetCounts counts = new FacetCounts(facets);
+            RankedCollector best = new RankedCollector(offset + limit, "recency");
+            long total = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FixedBitSet matching = sets.matching(leaf, published(searcher, leaf, only));
+                int[] docs = MatchSets.docs(matching);
+                total += docs.length;
+                counts.count(leaf, docs);
+                best.collect(leaf, docs, scores.scores(leaf, matching));
             }
-            Map<String, Map<String, Long>> counted = new LinkedHashMap<>();
-            for (String facet : counting ? facets : List.<String>of()) {
-                if (facet.equals("year")) {
-                    Map<String, Long> years = new LinkedHashMap<>();
-                    FacetCounts.mostFrequent(counts.numberCounts(), SearchService.mostValues(facet))
-                            .forEach((year, count) -> years.put(String.valueOf(year), count));
-                    counted.put(facet, years);
-                } else {
-                    counted.put(facet, FacetCounts.mostFrequent(counts.textCounts(facet), SearchService.mostValues(facet)));
-                }
-            }
-            return new SearchService.Found(total, rows, counted);
+            return new SearchService.Found(total, rows(reader, best.hits(), texts, offset), counts.top(facets));
         } catch (IOException e) {
             throw new UncheckedIOException("The search index cannot be read", e);
         }
     }
 
     /**
-     * The rows of the best {@code limit} matches from {@code offset}, scored by Lucene's own scorers, which may skip
-     * matches that cannot make the page (but then do not count them).
+     * The rows (without texts) of the best {@code limit} matches of {@code predicate}, uncounted: scored by Lucene's own
+     * scorers, which may skip matches that cannot make the list (suggestions).
      */
-    private static List<Object[]> page(IndexReader reader, IndexSearcher searcher, Query rewritten, Query only, boolean texts,
-                                       int offset, int limit) throws IOException {
-        RankedCollector collector = new RankedCollector(offset + limit, "recency");
-        Weight weight = searcher.createWeight(rewritten, collector.scoreMode(), 1f);
-        for (LeafReaderContext leaf : reader.leaves()) {
-            BulkScorer scorer = weight.bulkScorer(leaf);
-            if (scorer != null) {
-                LeafCollector into = collector.getLeafCollector(leaf);
-                scorer.score(into, accepted(searcher, leaf, only), 0, DocIdSetIterator.NO_MORE_DOCS);
-                into.finish();
+    static List<Object[]> best(SearchSession session, SearchPredicate predicate, SearchPredicate published, int limit) {
+        Query only = published == null ? null : LuceneMigrationUtils.toLuceneQuery(published);
+        try (IndexReader reader = openReader(session)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Query rewritten = searcher.rewrite(FuzzyWords.share(LuceneMigrationUtils.toLuceneQuery(predicate)));
+            RankedCollector collector = new RankedCollector(limit, "recency");
+            Weight weight = searcher.createWeight(rewritten, collector.scoreMode(), 1f);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                BulkScorer scorer = weight.bulkScorer(leaf);
+                if (scorer != null) {
+                    LeafCollector into = collector.getLeafCollector(leaf);
+                    scorer.score(into, accepted(searcher, leaf, only), 0, DocIdSetIterator.NO_MORE_DOCS);
+                    into.finish();
+                }
             }
+            return rows(reader, collector.hits(), false, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index cannot be read", e);
         }
-        return rows(reader, collector.hits(), texts, offset);
+    }
+
+    private static IndexReader openReader(SearchSession session) {
+        return session.scope(SearchDocument.class).extension(LuceneExtension.get()).openIndexReader();
     }
 
     /** The rows of the hits from {@code offset}. */

@@ -5,7 +5,6 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,6 +26,8 @@ final class FacetCounts {
 
     /** Numeric facet values below this (every year of the common era so far) are counted in an array. */
     private static final int SMALL_NUMBERS = 4096;
+    /** The numeric facet. */
+    private static final String YEAR = "year";
     /** A document without a value of the numeric facet. */
     private static final long NO_NUMBER = Long.MIN_VALUE;
 
@@ -38,23 +39,19 @@ final class FacetCounts {
     private final int[] smallNumbers;
 
     /**
-     * @param textFacets  keyword fields with sorted-set doc values whose values are counted
-     * @param numberFacet a field with one numeric doc value (at most) per document whose values are counted, or null
+     * @param facets the facets to count: keyword fields with sorted-set doc values, and "year", a field with one numeric
+     *               doc value (at most) per document
      */
-    FacetCounts(List<String> textFacets, String numberFacet) {
-        this.textFacets = List.copyOf(textFacets);
-        this.numberFacet = numberFacet;
+    FacetCounts(List<String> facets) {
+        this.textFacets = facets.stream().filter(f -> !f.equals(YEAR)).toList();
+        this.numberFacet = facets.contains(YEAR) ? YEAR : null;
         this.smallNumbers = numberFacet == null ? null : new int[SMALL_NUMBERS];
         textFacets.forEach(f -> textCounts.add(new HashMap<>()));
     }
 
-    boolean none() {
-        return textFacets.isEmpty() && numberFacet == null;
-    }
-
-    /** Counts the facet values of the documents of {@code leaf} set in {@code matches}. */
-    void count(LeafReaderContext leaf, FixedBitSet matches) throws IOException {
-        if (none() || matches.length() == 0) {
+    /** Counts the facet values of {@code docs}, documents of {@code leaf} in increasing order. */
+    void count(LeafReaderContext leaf, int[] docs) throws IOException {
+        if (textFacets.isEmpty() && numberFacet == null || docs.length == 0) {
             return;
         }
         LeafReader reader = leaf.reader();
@@ -70,75 +67,27 @@ final class FacetCounts {
                 single.add(i);
             }
         }
-        long[] numbers = numberFacet == null ? null : columns.numbers(reader, numberFacet, NO_NUMBER);
-        long[] words = matches.getBits();
-        int wordCount = FixedBitSet.bits2words(matches.length());
-        boolean[] done = new boolean[facets];
-        // The facets with one value per document, in one pass: the combinations of their values, counted.
+        // The facets with one value per document in one pass, by the combinations of their values; the others a facet
+        // at a time.
         SegmentColumns.Combinations combined = single.isEmpty() ? null
                 : columns.combinations(reader, single.stream().map(textFacets::get).toList());
-        if (combined != null) {
-            int[] codes = combined.codes();
-            int[] perCode = new int[combined.ordinals().length];
-            for (int w = 0; w < wordCount; w++) {
-                for (long word = words[w]; word != 0; word &= word - 1) {
-                    perCode[codes[(w << 6) + Long.numberOfTrailingZeros(word)]]++;
-                }
-            }
-            for (int code = 0; code < perCode.length; code++) {
-                if (perCode[code] > 0) {
-                    int[] ords = combined.ordinals()[code];
-                    for (int j = 0; j < ords.length; j++) {
-                        if (ords[j] >= 0) {
-                            counts[single.get(j)][ords[j]] += perCode[code];
-                        }
-                    }
-                }
-            }
-            single.forEach(i -> done[i] = true);
+        if (combined == null) {
+            single.clear();
+        } else {
+            countCombinations(combined, docs, single, counts);
         }
-        // The others a facet at a time over the set's words.
         for (int i = 0; i < facets; i++) {
-            if (done[i]) {
-                continue;
-            }
-            int[] c = counts[i];
-            SegmentColumns.Lists lists = columns.lists(reader, textFacets.get(i));
-            if (lists != null) {
-                int[] starts = lists.starts();
-                char[] ords = lists.ordinals();
-                for (int w = 0; w < wordCount; w++) {
-                    for (long word = words[w]; word != 0; word &= word - 1) {
-                        int doc = (w << 6) + Long.numberOfTrailingZeros(word);
-                        for (int at = starts[doc], end = starts[doc + 1]; at < end; at++) {
-                            c[ords[at]]++;
-                        }
-                    }
-                }
-            } else {
-                SortedSetDocValues set = sets[i];
-                for (int w = 0; w < wordCount; w++) {
-                    for (long word = words[w]; word != 0; word &= word - 1) {
-                        if (set.advanceExact((w << 6) + Long.numberOfTrailingZeros(word))) {
-                            for (int n = set.docValueCount(); n > 0; n--) {
-                                c[(int) set.nextOrd()]++;
-                            }
-                        }
-                    }
+            if (!single.contains(i)) {
+                SegmentColumns.Lists lists = columns.lists(reader, textFacets.get(i));
+                if (lists != null) {
+                    countLists(lists, docs, counts[i]);
+                } else {
+                    countDocValues(sets[i], docs, counts[i]);
                 }
             }
         }
-        if (numbers != null) {
-            for (int w = 0; w < wordCount; w++) {
-                for (long word = words[w]; word != 0; word &= word - 1) {
-                    long value = numbers[(w << 6) + Long.numberOfTrailingZeros(word)];
-                    if (value >= 0 && value < SMALL_NUMBERS) {
-                        smallNumbers[(int) value]++;
-                    } else if (value != NO_NUMBER) {
-                        numberCounts.merge(value, 1L, Long::sum);
-                    }
-                }
-            }
+        if (numberFacet != null) {
+            countNumbers(columns.numbers(reader, numberFacet, NO_NUMBER), docs);
         }
         for (int i = 0; i < facets; i++) {
             Map<String, Long> into = textCounts.get(i);
@@ -151,13 +100,77 @@ final class FacetCounts {
         }
     }
 
+    /** Counts each combination, then each combination's values: {@code counts[single.get(j)]} for its j-th field. */
+    private static void countCombinations(SegmentColumns.Combinations combined, int[] docs, List<Integer> single, int[][] counts) {
+        int[] codes = combined.codes();
+        int[] perCode = new int[combined.ordinals().length];
+        for (int doc : docs) {
+            perCode[codes[doc]]++;
+        }
+        for (int code = 0; code < perCode.length; code++) {
+            int[] ords = combined.ordinals()[code];
+            for (int j = 0; perCode[code] > 0 && j < ords.length; j++) {
+                if (ords[j] >= 0) {
+                    counts[single.get(j)][ords[j]] += perCode[code];
+                }
+            }
+        }
+    }
+
+    private static void countLists(SegmentColumns.Lists lists, int[] docs, int[] counts) {
+        int[] starts = lists.starts();
+        char[] ords = lists.ordinals();
+        for (int doc : docs) {
+            for (int at = starts[doc], end = starts[doc + 1]; at < end; at++) {
+                counts[ords[at]]++;
+            }
+        }
+    }
+
+    /** A facet with more values than the columns keep, from its doc values. */
+    private static void countDocValues(SortedSetDocValues set, int[] docs, int[] counts) throws IOException {
+        for (int doc : docs) {
+            if (set.advanceExact(doc)) {
+                for (int n = set.docValueCount(); n > 0; n--) {
+                    counts[(int) set.nextOrd()]++;
+                }
+            }
+        }
+    }
+
+    private void countNumbers(long[] numbers, int[] docs) {
+        for (int doc : docs) {
+            long value = numbers[doc];
+            if (value >= 0 && value < SMALL_NUMBERS) {
+                smallNumbers[(int) value]++;
+            } else if (value != NO_NUMBER) {
+                numberCounts.merge(value, 1L, Long::sum);
+            }
+        }
+    }
+
+    /** Each facet's most frequent values ({@link SearchService#mostValues} of them) and their counts, in the facets' order. */
+    Map<String, Map<String, Long>> top(List<String> facets) {
+        Map<String, Map<String, Long>> top = new LinkedHashMap<>();
+        for (String facet : facets) {
+            Map<String, Long> values = new LinkedHashMap<>();
+            if (facet.equals(YEAR)) {
+                mostFrequent(numberCounts(), SearchService.mostValues(facet)).forEach((year, n) -> values.put(String.valueOf(year), n));
+            } else {
+                values.putAll(mostFrequent(textCounts(facet), SearchService.mostValues(facet)));
+            }
+            top.put(facet, values);
+        }
+        return top;
+    }
+
     /** The counts of a keyword facet's values among all the matches. */
-    Map<String, Long> textCounts(String facet) {
+    private Map<String, Long> textCounts(String facet) {
         return textCounts.get(textFacets.indexOf(facet));
     }
 
     /** The counts of the numeric facet's values among all the matches. */
-    Map<Long, Long> numberCounts() {
+    private Map<Long, Long> numberCounts() {
         Map<Long, Long> all = new HashMap<>(numberCounts);
         for (int value = 0; smallNumbers != null && value < SMALL_NUMBERS; value++) {
             if (smallNumbers[value] > 0) {
@@ -171,7 +184,7 @@ final class FacetCounts {
      * The {@code max} most frequent values, most frequent first; equal counts in the values' order, which for text is
      * the order of their UTF-8 bytes, as the index orders terms (and the mapping's aggregations cut).
      */
-    static <K extends Comparable<K>> Map<K, Long> mostFrequent(Map<K, Long> counts, int max) {
+    private static <K extends Comparable<K>> Map<K, Long> mostFrequent(Map<K, Long> counts, int max) {
         Comparator<K> order = (a, b) -> a instanceof String x && b instanceof String y
                 ? new BytesRef(x).compareTo(new BytesRef(y)) : a.compareTo(b);
         Map<K, Long> top = new LinkedHashMap<>();

@@ -106,6 +106,18 @@ final class MatchSets {
         return bits;
     }
 
+    /** The documents set in {@code bits}, in increasing order. */
+    static int[] docs(FixedBitSet bits) {
+        int[] docs = new int[bits.cardinality()];
+        long[] words = bits.getBits();
+        for (int w = 0, n = 0; n < docs.length; w++) {
+            for (long word = words[w]; word != 0; word &= word - 1) {
+                docs[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return docs;
+    }
+
     private static void keep(FixedBitSet bits, Bits accepted) {
         if (accepted == null || bits.length() == 0) {
             return;

@@ -2,11 +2,9 @@ package org.eventregistry.search;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.PriorityQueue;
 
 import java.io.IOException;
@@ -58,21 +56,15 @@ final class RankedCollector implements Collector {
         return List.of(best);
     }
 
-    /**
-     * Offers the matches of a segment whose scores are known: {@code scores} holds the score of each document set in
-     * {@code matches}, in their order.
-     */
-    void collect(LeafReaderContext context, FixedBitSet matches, float[] scores) throws IOException {
+    /** Offers matches of a segment whose scores are known: {@code scores[i]} is the score of {@code docs[i]}. */
+    void collect(LeafReaderContext context, int[] docs, float[] scores) throws IOException {
         Given given = new Given();
         Leaf into = new Leaf(context);
         into.setScorer(given);
-        int last = matches.length() - 1;
-        int rank = 0;
-        for (int doc = last < 0 ? DocIdSetIterator.NO_MORE_DOCS : matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-             doc = doc < last ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-            given.doc = doc;
-            given.score = scores[rank++];
-            into.collect(doc);
+        for (int i = 0; i < docs.length; i++) {
+            given.doc = docs[i];
+            given.score = scores[i];
+            into.collect(docs[i]);
         }
     }
 

@@ -146,7 +146,7 @@ public class SearchService implements TextSearch {
         // word is then a plain disjunction, which Lucene scores in bulk.
         return EmbeddedSearch.find(session, query(f, text, criteria.seeingDrafts(), typos).toPredicate(),
                 criteria.drafts() ? null : f.match().field("published").matching(true).toPredicate(),
-                !typos, true, counted ? FACETS : List.of(), offset, limit);
+                !typos, counted ? FACETS : List.of(), offset, limit);
     }
 
     /** A search through the engine's own query, top hits and aggregations: OpenSearch computes them where the index is. */
@@ -277,10 +277,9 @@ public class SearchService implements TextSearch {
     /** Suggestions from the embedded index on Lucene itself, with the query the mapping builds (see {@link EmbeddedSearch}). */
     List<Suggestion> suggestEmbedded(SearchSession session, List<String> words, Set<String> kinds, boolean drafts, int limit) {
         SearchPredicateFactory f = session.scope(SearchDocument.class).predicate();
-        return EmbeddedSearch.find(session, beginnings(f, words, kinds, true).toPredicate(),
-                        drafts ? null : f.match().field("published").matching(true).toPredicate(), false, false, List.of(), 0,
-                        limit)
-                .rows().stream()
+        return EmbeddedSearch.best(session, beginnings(f, words, kinds, true).toPredicate(),
+                        drafts ? null : f.match().field("published").matching(true).toPredicate(), limit)
+                .stream()
                 .map(row -> new Suggestion((String) row[1], (String) row[0], (String) row[2], (String) row[3]))
                 .toList();
     }

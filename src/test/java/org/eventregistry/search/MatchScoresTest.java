@@ -116,17 +116,8 @@ class MatchScoresTest {
                 .add(term("kind", "event"), Occur.FILTER)
                 .add(term("title", "china"), Occur.MUST_NOT)
                 .build());
-        queries.put("a required word and optional ones", new BooleanQuery.Builder()
-                .add(term("body", "reform"), Occur.MUST)
-                .add(term("title", "europe"), Occur.SHOULD)
-                .add(boost(term("title", "balkans"), 2.5f), Occur.SHOULD)
-                .build());
-        queries.put("one of the optional ones required", new BooleanQuery.Builder()
-                .add(term("body", "reform"), Occur.MUST)
-                .add(term("title", "europe"), Occur.SHOULD)
-                .add(term("title", "balkans"), Occur.SHOULD)
-                .setMinimumNumberShouldMatch(1)
-                .build());
+        queries.put("a required word and optional ones", requiredAndOptional(2.5f, 0));
+        queries.put("one of the optional ones required", requiredAndOptional(1f, 1));
         queries.put("two of three", new BooleanQuery.Builder()
                 .add(term("body", "order"), Occur.SHOULD)
                 .add(term("body", "global"), Occur.SHOULD)
@@ -189,7 +180,7 @@ class MatchScoresTest {
                         FixedBitSet accepted = onlyPublished ? onlySets.matching(leaf, null) : null;
                         FixedBitSet matching = sets.matching(leaf, accepted);
                         total += matching.cardinality();
-                        best.collect(leaf, matching, scores.scores(leaf, matching));
+                        best.collect(leaf, MatchSets.docs(matching), scores.scores(leaf, matching));
                     }
                     assertEquals(searcher.count(expectedQuery), total, what + ": matches");
                     assertEquals(ranked(expected.scoreDocs), hits(best.hits()), what + ": one pass over the known matches");
@@ -281,6 +272,16 @@ class MatchScoresTest {
             text.append(i == 0 ? "" : " ").append(random.nextInt(50) == 0 ? "strategies" : WORDS[w]);
         }
         return text.toString();
+    }
+
+    /** "reform" required, "europe" and "balkans" (boosted) optional, {@code minimum} of them required. */
+    private static Query requiredAndOptional(float balkans, int minimum) {
+        return new BooleanQuery.Builder()
+                .add(term("body", "reform"), Occur.MUST)
+                .add(term("title", "europe"), Occur.SHOULD)
+                .add(boost(term("title", "balkans"), balkans), Occur.SHOULD)
+                .setMinimumNumberShouldMatch(minimum)
+                .build();
     }
 
     private static Query term(String field, String text) {
