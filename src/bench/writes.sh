@@ -15,7 +15,7 @@
 #   BENCH_JAVA_OPTS=...   more JVM options
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=target/quarkus-app/quarkus-run.jar
+JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-60s}"
 TOKEN="bench-admin-token-$RANDOM$RANDOM"

@@ -1,5 +1,7 @@
 package org.eventregistry.search;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +68,7 @@ public class Indexer {
     private final IndexState state;
     private final SearchConfig config;
     private final String owner = UUID.randomUUID().toString();
+    private final Counter batches;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition moved = lock.newCondition();
@@ -76,15 +79,23 @@ public class Indexer {
     private volatile boolean rebuildRequested;
     private volatile boolean signalled;
     private volatile boolean running;
+    /** Searches waiting for the index to catch up (under the lock): the indexer does not gather writes for them. */
+    private int searchesWaiting;
+    /** When the last batch following the writes ended (System.nanoTime). */
+    private volatile long lastBatch = System.nanoTime();
     private volatile Instant builtAt;
     private Thread thread;
 
-    Indexer(SearchEngine engine, Documents documents, EntityManager em, IndexState state, SearchConfig config) {
+    Indexer(SearchEngine engine, Documents documents, EntityManager em, IndexState state, SearchConfig config,
+            MeterRegistry metrics) {
         this.engine = engine;
         this.documents = documents;
         this.em = em;
         this.state = state;
         this.config = config;
+        this.batches = Counter.builder("registry.search.batches")
+                .description("Batches of writes the search indexer indexed and committed while following the writes")
+                .register(metrics);
     }
 
     void start(@Observes StartupEvent start) {
@@ -134,6 +145,8 @@ public class Indexer {
         long head = state.head();
         long deadline = System.nanoTime() + max.toNanos();
         lock.lock();
+        searchesWaiting++;
+        wake.signalAll();
         try {
             while (position < head) {
                 long left = deadline - System.nanoTime();
@@ -158,6 +171,7 @@ public class Indexer {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            searchesWaiting--;
             lock.unlock();
         }
     }
@@ -226,6 +240,27 @@ public class Indexer {
         }
     }
 
+    /**
+     * Lets the writes of a burst gather for up to {@code batch-interval} after the last batch, so they are indexed
+     * (analysed, committed, made visible) together: one index commit per write took about two fifths of the
+     * processor time of a stream of POSTs. A search waiting for the index, a rebuild and the shutdown cut it short.
+     */
+    private void gather() {
+        long until = lastBatch + config.batchInterval().toNanos();
+        lock.lock();
+        try {
+            long left;
+            while (running && !rebuildRequested && searchesWaiting == 0 && (left = until - System.nanoTime()) > 0) {
+                wake.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Reads this index's row: its cursor, unless the index must be rebuilt (new, older mapping, behind the retention). */
     private void load() {
         IndexState.Row row = state.row(engine.stateName());
@@ -249,6 +284,7 @@ public class Indexer {
     /** Indexes what was written after the cursor, batch by batch, moving the cursor after each committed batch. */
     private void follow() {
         while (running && !rebuildRequested) {
+            gather();
             long head = state.head();
             if (position >= head) {
                 return;
@@ -265,6 +301,8 @@ public class Indexer {
             index(byKind, 0);
             state.store(engine.stateName(), batch.upto(), SearchDocument.MAPPING_VERSION, false);
             publish(batch.upto());
+            batches.increment();
+            lastBatch = System.nanoTime();
         }
     }
 

@@ -45,6 +45,14 @@ public interface SearchConfig {
     @WithDefault("PT0.5S")
     Duration pollInterval();
 
+    /**
+     * The shortest time between two batches of the indexer following the writes: the writes committed meanwhile are
+     * indexed together, so a burst of writes costs a few index commits rather than one each. A search waiting for
+     * the index to hold the writes before it does not wait for this.
+     */
+    @WithDefault("PT0.2S")
+    Duration batchInterval();
+
     /** How long a search waits for the index to catch up with writes committed before it arrived. */
     @WithDefault("PT1S")
     Duration maxWait();

@@ -49,6 +49,9 @@ class SearchTest {
     @jakarta.inject.Inject
     SearchEngine engine;
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     static String speaker(String given, String family, String affiliation, String email) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("givenName", given);
@@ -422,6 +425,29 @@ class SearchTest {
     }
 
     /** How many segments the embedded index's last commit has. */
+    @Test
+    void aBurstOfWritesIsIndexedInAFewBatches() throws InterruptedException {
+        String tag = uniqueTag();
+        double before = batches();
+        int writes = 12;
+        for (int i = 0; i < writes; i++) {
+            createEvent(event("Burst " + i + " " + tag, tag, "PUBLISHED"));
+        }
+        // Waits without searching: a search waiting for the index would have it index at once.
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (given().get("/api/v1/admin/search").then().extract().<Integer>path("changesBehind") > 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        double batches = batches() - before;
+        assertTrue(batches >= 1 && batches <= writes / 2.0, batches + " index batches for " + writes + " writes in a burst");
+        assertEquals(writes, ids(tag).size());
+    }
+
+    private double batches() {
+        return metrics.get("registry.search.batches").counter().count();
+    }
+
     private static int segments() {
         String folder = ConfigProvider.getConfig().getValue("registry.search.directory", String.class);
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(folder, SearchDocument.INDEX)))) {

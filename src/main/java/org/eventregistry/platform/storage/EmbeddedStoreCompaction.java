@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
@@ -14,10 +12,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Keeps the embedded H2 file from growing without end. With {@code WRITE_DELAY=0} (every commit stored before its
- * answer) H2 runs no background thread, and that thread is what rewrites the live pages of half-empty chunks so that
- * old chunks can be freed and their space reused. Without it every commit added its chunk (about 110 KB for an
- * event) and the file only grew: 784 MB after 7,700 POSTs. This job does that housekeeping on a schedule: it
+ * Keeps the embedded H2 file from growing without end. H2's background writer is what rewrites the live pages of
+ * half-empty chunks so that old chunks can be freed and their space reused, and the registry runs H2 without it
+ * ({@link EmbeddedCommits} does the storing; with {@code WRITE_DELAY=0} H2 has none either). Without that
+ * housekeeping every commit added its chunk (about 110 KB for an event) and the file only grew: 784 MB after 7,700
+ * POSTs. This job does that housekeeping on a schedule: it
  * marks the live pages of the sparsest chunks for rewriting (H2's {@link MVStore#compact}, a bounded amount each
  * run, only when H2's store lock is free within 10 ms), then stores them itself ({@link MVStore#commit}), so the
  * rewrite is not left to the next request's commit. The old chunks' space is reused once they are older than H2's
@@ -57,8 +56,8 @@ public class EmbeddedStoreCompaction {
 
     /** Rewrites sparse chunks of the H2 store behind this connection; false when it is not a file store. */
     static boolean compact(Connection connection) throws SQLException {
-        MVStore store = store(connection);
-        if (store == null || store.isClosed() || store.getFileStore() == null) {
+        MVStore store = EmbeddedCommits.fileStore(connection);
+        if (store == null || store.isClosed()) {
             return false;
         }
         FileStore<?> file = store.getFileStore();
@@ -74,16 +73,5 @@ public class EmbeddedStoreCompaction {
         LOG.debugf("Embedded store: %d MB, %d%% live, chunks %d%% live; rewritten: %b, now %d%% live", size >> 20, before,
                 file.getChunksFillRate(), rewritten, file.getFillRate());
         return true;
-    }
-
-    private static MVStore store(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)) {
-            return null;
-        }
-        JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
-        if (!(h2.getSession() instanceof SessionLocal session) || session.getDatabase().getStore() == null) {
-            return null;
-        }
-        return session.getDatabase().getStore().getMvStore();
     }
 }

@@ -1,0 +1,93 @@
+package org.eventregistry.platform.storage;
+
+import io.agroal.api.AgroalPoolInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Stores the embedded H2 database to disk before a connection goes back to the pool, once for all the transactions
+ * that committed meanwhile (group commit).
+ * <p>
+ * H2's durable setting ({@code WRITE_DELAY=0}) stores every commit by itself, each a chunk holding the pages of every
+ * table and index the commit touched; with eight writers that is one chunk per write, and the pages they share (the
+ * change counter, the change log, the top of each index) are serialised again each time: half the processor time of a
+ * POST. So the registry takes the storing over from H2 when the pool opens a connection (no automatic store at
+ * commit, no background writer: every store is the registry's and is on disk when it returns), and a connection
+ * returning to the pool, which Agroal does at the end of its transaction, before the answer, waits until a store that
+ * began after it has ended and the file is forced to the disk ({@link GroupCommit}). So no write is answered before it
+ * is on disk, even across a power cut, and writes that committed together share one store and one force. A connection
+ * that only read waits too (for nothing when nothing is unsaved), so that nothing a reader was shown can be lost by a
+ * crash: an ETag, a change-stream page or a search index entry never names a write that is then gone. The file's
+ * housekeeping, which H2's background writer would do, is {@link EmbeddedStoreCompaction}'s. On PostgreSQL, and for
+ * the in-memory database of the tests, there is nothing to do.
+ */
+@ApplicationScoped
+public class EmbeddedCommits implements AgroalPoolInterceptor {
+
+    /** H2's setting for "no background writer and no store at commit" (what it sets itself while closing). */
+    private static final int STORES_BY_CALLER = -1;
+
+    private final GroupCommit commits = new GroupCommit();
+    /** The file's write count when it was last forced; written only by the caller holding the group's turn. */
+    private long forcedAt = -1;
+
+    @Override
+    public void onConnectionCreate(Connection connection) {
+        takeOver(fileStore(connection));
+    }
+
+    @Override
+    public void onConnectionReturn(Connection connection) {
+        MVStore store = takeOver(fileStore(connection));
+        if (store != null) {
+            commits.await(() -> write(store));
+        }
+    }
+
+    /** Stops H2 from storing at commit and in the background (see above); null stays null. */
+    private static MVStore takeOver(MVStore store) {
+        if (store != null && store.getAutoCommitDelay() != STORES_BY_CALLER && !store.isClosed()) {
+            store.setAutoCommitDelay(STORES_BY_CALLER);
+        }
+        return store;
+    }
+
+    private void write(MVStore store) {
+        store.commit();
+        FileStore<?> file = store.getFileStore();
+        long writes = file.getWriteCount();
+        if (writes != forcedAt) {
+            // Forced to the disk, not only handed to the operating system: one force for the group, as PostgreSQL
+            // flushes its write-ahead log once for the transactions committing together.
+            store.sync();
+            forcedAt = writes;
+        }
+        if (store.isClosed()) {
+            throw new IllegalStateException("The embedded database could not be written and is closed",
+                    store.getPanicException());
+        }
+    }
+
+    /** The H2 file store behind this connection, or null for another database and for H2 in memory. */
+    static MVStore fileStore(Connection connection) {
+        try {
+            if (!connection.isWrapperFor(JdbcConnection.class)) {
+                return null;
+            }
+            JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
+            if (!(h2.getSession() instanceof SessionLocal session) || session.getDatabase().getStore() == null) {
+                return null;
+            }
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            return store.getFileStore() == null ? null : store;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database behind a pooled connection cannot be reached", e);
+        }
+    }
+}

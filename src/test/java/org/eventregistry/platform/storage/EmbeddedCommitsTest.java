@@ -1,0 +1,85 @@
+package org.eventregistry.platform.storage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * What a crash would leave: the database file copied while the database is still open, then opened on its own. Once
+ * the registry has taken the storing over from H2 (when the pool opens a connection), a commit is in the file once
+ * its connection has gone back to the pool, and not before: H2 no longer stores it by itself.
+ */
+class EmbeddedCommitsTest {
+
+    @Test
+    void aCommitIsInTheFileOnceItsConnectionReturns(@TempDir Path dir) throws Exception {
+        assertEquals(1, rowsLeftByACrash(dir, true));
+    }
+
+    @Test
+    void withoutTheReturnTheCommitIsNotInTheFile(@TempDir Path dir) throws Exception {
+        assertEquals(0, rowsLeftByACrash(dir, false));
+    }
+
+    @Test
+    void withoutTheRegistryTakingOverH2StoresTheCommitItself(@TempDir Path dir) throws Exception {
+        String live = "jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0";
+        try (Connection c = DriverManager.getConnection(live, "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("create table record (id int primary key, title varchar(200))");
+            s.executeUpdate("insert into record (id, title) values (1, 'Belgrade Security Conference')");
+            Files.copy(dir.resolve("live.mv.db"), dir.resolve("crashed.mv.db"));
+        }
+        assertEquals(1, count(dir.resolve("crashed")));
+    }
+
+    @Test
+    void anInMemoryDatabaseHasNoFileToWrite() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:commits-test", "sa", "")) {
+            assertNull(EmbeddedCommits.fileStore(c));
+            new EmbeddedCommits().onConnectionCreate(c);
+            new EmbeddedCommits().onConnectionReturn(c);
+        }
+    }
+
+    private static long rowsLeftByACrash(Path dir, boolean returned) throws Exception {
+        String live = "jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0";
+        EmbeddedCommits commits = new EmbeddedCommits();
+        try (Connection c = DriverManager.getConnection(live, "sa", "")) {
+            commits.onConnectionCreate(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("create table record (id int primary key, title varchar(200))");
+            }
+            commits.onConnectionReturn(c);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("insert into record (id, title) values (1, 'Belgrade Security Conference')");
+            }
+            if (returned) {
+                commits.onConnectionReturn(c);
+            }
+            Files.copy(dir.resolve("live.mv.db"), dir.resolve("crashed.mv.db"));
+        }
+        return count(dir.resolve("crashed"));
+    }
+
+    private static long count(Path db) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from record")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError("the copied file does not open", e);
+        }
+    }
+}
