@@ -146,7 +146,11 @@ public class Indexer {
         long deadline = System.nanoTime() + max.toNanos();
         lock.lock();
         searchesWaiting++;
-        wake.signalAll();
+        if (position < head && (writer || !engine.shared())) {
+            // The indexer is to index the writes this search waits for now, not after gathering more.
+            signalled = true;
+            wake.signalAll();
+        }
         try {
             while (position < head) {
                 long left = deadline - System.nanoTime();
@@ -285,6 +289,9 @@ public class Indexer {
     private void follow() {
         while (running && !rebuildRequested) {
             gather();
+            if (!running || rebuildRequested) {
+                return;
+            }
             long head = state.head();
             if (position >= head) {
                 return;

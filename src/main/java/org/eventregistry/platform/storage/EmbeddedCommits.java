@@ -6,9 +6,11 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Stores the embedded H2 database to disk before a connection goes back to the pool, once for all the transactions
@@ -24,8 +26,10 @@ import java.sql.SQLException;
  * is on disk, even across a power cut, and writes that committed together share one store and one force. A connection
  * that only read waits too (for nothing when nothing is unsaved), so that nothing a reader was shown can be lost by a
  * crash: an ETag, a change-stream page or a search index entry never names a write that is then gone. The file's
- * housekeeping, which H2's background writer would do, is {@link EmbeddedStoreCompaction}'s. On PostgreSQL, and for
- * the in-memory database of the tests, there is nothing to do.
+ * housekeeping, which H2's background writer would do, is {@link EmbeddedStoreCompaction}'s. A failed store or force
+ * closes the database for good ({@link StorageFailure}). Agroal skips return interceptors for a connection it drops
+ * instead of pooling it (flush-on-close, or a pool shrunk below its open connections); the registry sets neither. On
+ * PostgreSQL, and for the in-memory database of the tests, there is nothing to do.
  */
 @ApplicationScoped
 public class EmbeddedCommits implements AgroalPoolInterceptor {
@@ -33,9 +37,13 @@ public class EmbeddedCommits implements AgroalPoolInterceptor {
     /** H2's setting for "no background writer and no store at commit" (what it sets itself while closing). */
     private static final int STORES_BY_CALLER = -1;
 
+    private static final Logger LOG = Logger.getLogger(EmbeddedCommits.class);
+
     private final GroupCommit commits = new GroupCommit();
-    /** The file's write count when it was last forced; written only by the caller holding the group's turn. */
-    private long forcedAt = -1;
+    /** The file last forced and its write count then; written only by the caller holding the group's turn. */
+    private FileStore<?> forcedFile;
+    private long forcedAt;
+    private volatile RuntimeException failure;
 
     @Override
     public void onConnectionCreate(Connection connection) {
@@ -45,8 +53,35 @@ public class EmbeddedCommits implements AgroalPoolInterceptor {
     @Override
     public void onConnectionReturn(Connection connection) {
         MVStore store = takeOver(fileStore(connection));
-        if (store != null) {
+        if (store == null) {
+            return;
+        }
+        try {
             commits.await(() -> write(store));
+        } catch (RuntimeException e) {
+            // Thrown from here it would be logged and dropped by the transaction manager (this runs after the commit)
+            // and would leave the connection checked out for good. So the failure is kept for the answers
+            // (StorageFailure turns the 2xx of a write into a 503) and the database closed: nothing is confirmed again.
+            fail(store, e);
+        }
+    }
+
+    /** The failure to write the database to disk, once there was one: the registry must then be restarted. */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private synchronized void fail(MVStore store, RuntimeException e) {
+        if (failure != null) {
+            return;
+        }
+        failure = e;
+        LOG.error("The embedded database could not be written to disk. It is closed: writes answer 503 and the"
+                + " liveness check is down until the registry is restarted (and the disk mended).", e);
+        try {
+            store.closeImmediately();
+        } catch (RuntimeException closing) {
+            e.addSuppressed(closing);
         }
     }
 
@@ -62,10 +97,11 @@ public class EmbeddedCommits implements AgroalPoolInterceptor {
         store.commit();
         FileStore<?> file = store.getFileStore();
         long writes = file.getWriteCount();
-        if (writes != forcedAt) {
+        if (file != forcedFile || writes != forcedAt) {
             // Forced to the disk, not only handed to the operating system: one force for the group, as PostgreSQL
             // flushes its write-ahead log once for the transactions committing together.
             store.sync();
+            forcedFile = file;
             forcedAt = writes;
         }
         if (store.isClosed()) {

@@ -24,30 +24,39 @@ final class GroupCommit {
     /** Every ticket up to this one is covered by a write that has ended. */
     private long covered;
     private boolean writing;
+    /**
+     * The first write that failed. Every later call fails too: after a failed write (a disk error) a later one may
+     * appear to succeed while the data of the first is gone (Linux marks pages whose write failed as clean, so a
+     * second fsync reports success), so no commit is ever confirmed again.
+     */
+    private RuntimeException failure;
 
-    /** Returns once a write that began after this call has ended; throws what that write threw. */
+    /** Returns once a write that began after this call has ended; throws when that write, or any before, failed. */
     void await(Store store) {
         lock.lock();
         try {
             long ticket = ++taken;
             while (covered < ticket) {
+                if (failure != null) {
+                    throw new IllegalStateException("The database could not be written to disk", failure);
+                }
                 if (writing) {
                     written.awaitUninterruptibly();
                     continue;
                 }
                 writing = true;
                 long covers = taken;
-                boolean done = false;
                 lock.unlock();
                 try {
                     store.writeAll();
-                    done = true;
-                } finally {
                     lock.lock();
+                    covered = Math.max(covered, covers);
+                } catch (RuntimeException | Error e) {
+                    lock.lock();
+                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    throw e;
+                } finally {
                     writing = false;
-                    if (done) {
-                        covered = Math.max(covered, covers);
-                    }
                     written.signalAll();
                 }
             }

@@ -1,5 +1,6 @@
 package org.eventregistry.platform.storage;
 
+import org.eventregistry.platform.error.DatabaseUnavailable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,8 @@ import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a crash would leave: the database file copied while the database is still open, then opened on its own. Once
@@ -41,6 +44,36 @@ class EmbeddedCommitsTest {
             Files.copy(dir.resolve("live.mv.db"), dir.resolve("crashed.mv.db"));
         }
         assertEquals(1, count(dir.resolve("crashed")));
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenIsReportedAndClosesTheDatabase(@TempDir Path dir) throws Exception {
+        EmbeddedCommits commits = new EmbeddedCommits();
+        Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0", "sa", "");
+        try {
+            commits.onConnectionCreate(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("create table record (id int primary key, title varchar(200))");
+                s.executeUpdate("insert into record (id, title) values (1, 'Belgrade Security Conference')");
+            }
+            // The file goes away under the store, as a failing disk would take it.
+            EmbeddedCommits.fileStore(c).getFileStore().close();
+            commits.onConnectionReturn(c);
+            assertTrue(commits.failure().isPresent(), "the failure is kept for the answers");
+            commits.onConnectionReturn(c);
+            SQLException after = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeQuery("select count(*) from record");
+                }
+            });
+            assertTrue(DatabaseUnavailable.causedBy(after), "a later request is told the database is unavailable: " + after);
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException closed) {
+                // The database is closed already.
+            }
+        }
     }
 
     @Test
