@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * Stores the embedded H2 database to disk before a connection goes back to the pool, once for all the transactions
@@ -27,7 +26,7 @@ import java.util.Optional;
  * that only read waits too (for nothing when nothing is unsaved), so that nothing a reader was shown can be lost by a
  * crash: an ETag, a change-stream page or a search index entry never names a write that is then gone. The file's
  * housekeeping, which H2's background writer would do, is {@link EmbeddedStoreCompaction}'s. A failed store or force
- * closes the database for good ({@link StorageFailure}). Agroal skips return interceptors for a connection it drops
+ * stops the registry at once. Agroal skips return interceptors for a connection it drops
  * instead of pooling it (flush-on-close, or a pool shrunk below its open connections); the registry sets neither. On
  * PostgreSQL, and for the in-memory database of the tests, there is nothing to do.
  */
@@ -38,12 +37,23 @@ public class EmbeddedCommits implements AgroalPoolInterceptor {
     private static final int STORES_BY_CALLER = -1;
 
     private static final Logger LOG = Logger.getLogger(EmbeddedCommits.class);
+    /** The exit status when the database could not be written to disk (EX_IOERR of sysexits.h). */
+    static final int STORAGE_FAILED = 74;
 
     private final GroupCommit commits = new GroupCommit();
+    private final Runnable stop;
     /** The file last forced and its write count then; written only by the caller holding the group's turn. */
     private FileStore<?> forcedFile;
     private long forcedAt;
-    private volatile RuntimeException failure;
+
+    public EmbeddedCommits() {
+        this(() -> Runtime.getRuntime().halt(STORAGE_FAILED));
+    }
+
+    /** With what to do once the database could not be written (tests record it instead of stopping). */
+    EmbeddedCommits(Runnable stop) {
+        this.stop = stop;
+    }
 
     @Override
     public void onConnectionCreate(Connection connection) {
@@ -58,30 +68,19 @@ public class EmbeddedCommits implements AgroalPoolInterceptor {
         }
         try {
             commits.await(() -> write(store));
-        } catch (RuntimeException e) {
-            // Thrown from here it would be logged and dropped by the transaction manager (this runs after the commit)
-            // and would leave the connection checked out for good. So the failure is kept for the answers
-            // (StorageFailure turns the 2xx of a write into a 503) and the database closed: nothing is confirmed again.
-            fail(store, e);
-        }
-    }
-
-    /** The failure to write the database to disk, once there was one: the registry must then be restarted. */
-    public Optional<RuntimeException> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    private synchronized void fail(MVStore store, RuntimeException e) {
-        if (failure != null) {
-            return;
-        }
-        failure = e;
-        LOG.error("The embedded database could not be written to disk. It is closed: writes answer 503 and the"
-                + " liveness check is down until the registry is restarted (and the disk mended).", e);
-        try {
-            store.closeImmediately();
-        } catch (RuntimeException closing) {
-            e.addSuppressed(closing);
+        } catch (Throwable e) {
+            if (store.isClosed() && store.getPanicException() == null) {
+                // Closed by the shutdown, which stored everything while closing: nothing was lost.
+                return;
+            }
+            // Thrown from here the failure would be logged and dropped by the transaction manager (this runs after
+            // the commit) and the write answered 2xx; and whatever this group's readers saw may be gone. So the
+            // registry stops at once, as PostgreSQL does after a failed fsync (a second force can report success
+            // for pages whose write failed): nothing is confirmed or shown after it, and a restart recovers the
+            // last stored state.
+            LOG.fatalf(e, "The embedded database could not be written to disk: the registry stops (exit status %d)."
+                    + " Restart it once the disk is mended; it recovers what was stored before.", STORAGE_FAILED);
+            stop.run();
         }
     }
 

@@ -47,6 +47,9 @@ final class GroupCommit {
                 writing = true;
                 long covers = taken;
                 lock.unlock();
+                // H2 reads and writes through interruptible channels: an interrupt pending on this thread (an
+                // executor shutting down) would close the file under the store. Kept for after the write instead.
+                boolean interrupted = Thread.interrupted();
                 try {
                     store.writeAll();
                     lock.lock();
@@ -58,6 +61,9 @@ final class GroupCommit {
                 } finally {
                     writing = false;
                     written.signalAll();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         } finally {

@@ -1,6 +1,6 @@
 package org.eventregistry.platform.storage;
 
-import org.eventregistry.platform.error.DatabaseUnavailable;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,11 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a crash would leave: the database file copied while the database is still open, then opened on its own. Once
@@ -47,8 +46,9 @@ class EmbeddedCommitsTest {
     }
 
     @Test
-    void aStoreThatCannotBeWrittenIsReportedAndClosesTheDatabase(@TempDir Path dir) throws Exception {
-        EmbeddedCommits commits = new EmbeddedCommits();
+    void aStoreThatCannotBeWrittenStopsTheRegistry(@TempDir Path dir) throws Exception {
+        AtomicInteger stops = new AtomicInteger();
+        EmbeddedCommits commits = new EmbeddedCommits(stops::incrementAndGet);
         Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0", "sa", "");
         try {
             commits.onConnectionCreate(c);
@@ -59,20 +59,31 @@ class EmbeddedCommitsTest {
             // The file goes away under the store, as a failing disk would take it.
             EmbeddedCommits.fileStore(c).getFileStore().close();
             commits.onConnectionReturn(c);
-            assertTrue(commits.failure().isPresent(), "the failure is kept for the answers");
-            commits.onConnectionReturn(c);
-            SQLException after = assertThrows(SQLException.class, () -> {
-                try (Statement s = c.createStatement()) {
-                    s.executeQuery("select count(*) from record");
-                }
-            });
-            assertTrue(DatabaseUnavailable.causedBy(after), "a later request is told the database is unavailable: " + after);
+            assertEquals(1, stops.get(), "the registry is stopped, the failure not thrown into the pool");
         } finally {
             try {
                 c.close();
             } catch (SQLException closed) {
                 // The database is closed already.
             }
+        }
+    }
+
+    @Test
+    void aStoreClosedByTheShutdownIsNoFailure(@TempDir Path dir) throws Exception {
+        AtomicInteger stops = new AtomicInteger();
+        EmbeddedCommits commits = new EmbeddedCommits(stops::incrementAndGet);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0", "sa", "")) {
+            commits.onConnectionCreate(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("create table record (id int primary key, title varchar(200))");
+            }
+            MVStore store = EmbeddedCommits.fileStore(c);
+            store.close();
+            commits.onConnectionReturn(c);
+            assertEquals(0, stops.get());
+        } catch (SQLException closed) {
+            // Closing the connection of a closed database.
         }
     }
 

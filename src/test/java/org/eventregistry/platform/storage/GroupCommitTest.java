@@ -94,4 +94,18 @@ class GroupCommitTest {
         assertThrows(IllegalStateException.class, () -> group.await(attempts::incrementAndGet));
         assertEquals(1, attempts.get());
     }
+
+    @Test
+    void aPendingInterruptDoesNotReachTheWriteAndIsKept() {
+        GroupCommit group = new GroupCommit();
+        AtomicInteger interruptedWrites = new AtomicInteger();
+        Thread.currentThread().interrupt();
+        group.await(() -> {
+            if (Thread.currentThread().isInterrupted()) {
+                interruptedWrites.incrementAndGet();
+            }
+        });
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        assertEquals(0, interruptedWrites.get(), "H2 would have closed its file on it");
+    }
 }
