@@ -13,6 +13,7 @@
 #                         BENCH_JFR_SETTINGS), then read it with `jfr summary` and
 #                         `jfr print --stack-depth 64 --events jdk.ExecutionSample`
 #   BENCH_JAVA_OPTS=...   more JVM options
+#   BENCH_JAR=...         another build's quarkus-run.jar (to compare builds in alternating runs)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
