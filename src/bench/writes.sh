@@ -6,9 +6,9 @@
 #
 #   DURATION=20s          length of each measured run (WARMUP=60s before them: the JIT compiler takes about a
 #                         core for the first minute of a new load, and a shorter warm-up measures it)
-#   REGISTRY_DB_URL=...   another H2 URL; {data_dir} stands for the fresh data directory, e.g. the
-#                         old non-durable setting for comparison:
-#                         'jdbc:h2:file:{data_dir}/registry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW'
+#   REGISTRY_DB_URL=...   another H2 URL; {data_dir} stands for the fresh data directory, e.g. a smaller page cache:
+#                         'jdbc:h2:file:{data_dir}/registry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=LOW;CACHE_SIZE=4096'
+#                         (its WRITE_DELAY does not matter: the registry stores the commits itself, README: Group commit)
 #   BENCH_JFR=/tmp/w.jfr  record the 8-connection run with Java Flight Recorder (profile settings, or
 #                         BENCH_JFR_SETTINGS), then read it with `jfr summary` and
 #                         `jfr print --stack-depth 64 --events jdk.ExecutionSample`

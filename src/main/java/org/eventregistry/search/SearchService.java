@@ -14,12 +14,14 @@ import org.eventregistry.platform.text.Slugs;
 import org.eventregistry.platform.validation.CountryCode;
 import org.eventregistry.platform.validation.LanguageTag;
 import org.eventregistry.publication.PublicationType;
+import org.apache.lucene.search.IndexSearcher;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,6 +33,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +45,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SearchService implements TextSearch {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SearchService.class);
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
 
     /** Deepest result a cursor reaches: past it, narrow the query. */
     static final int MAX_OFFSET = 10_000;
@@ -106,11 +110,8 @@ public class SearchService implements TextSearch {
         // Facets are counted for the first page only: the later pages of a search have the same ones.
         boolean counted = offset == 0;
         try (SearchSession session = engine.session()) {
-            Found found = slots.run(() -> {
-                Found asWritten = find(session, text, criteria, false, counted, offset, limit);
-                return asWritten.total() == 0 && forgivesTypos(text)
-                        ? withTypos(() -> find(session, text, criteria, true, counted, offset, limit), asWritten) : asWritten;
-            });
+            Found found = slots.run(() -> asWrittenThenWithTypos(text,
+                    typos -> find(session, text, criteria, typos, counted, offset, limit), f -> f.total() == 0));
             long total = found.total();
             Snippets snippets = new Snippets(text.allWords());
             List<SearchHit> hits = found.rows().stream().map(row -> hit(row, snippets)).toList();
@@ -206,14 +207,18 @@ public class SearchService implements TextSearch {
     }
 
     /**
-     * The second try of a search, with typos forgiven, or the first try's answer (nothing found) when the engine
-     * refuses the query for holding more clauses than it allows: each word forgiven its typos becomes up to 50 words
-     * per field, and an OpenSearch cluster left at its default limit (1,024; README: Search) refuses the longest
-     * queries. A search with fewer words, or one found as written, is not affected.
+     * A search as written and, when that found nothing and a word may hold a typo, again with typos forgiven. The
+     * second try's refusal for holding more clauses than the engine allows is answered with the first (nothing
+     * found): each word forgiven its typos becomes up to 50 words per field, and an OpenSearch cluster left at its
+     * default limit (1,024; README: Search) refuses the longest queries.
      */
-    private <T> T withTypos(java.util.function.Supplier<T> search, T asWritten) {
+    private <T> T asWrittenThenWithTypos(QueryText text, Function<Boolean, T> search, Predicate<T> nothingFound) {
+        T asWritten = search.apply(false);
+        if (!nothingFound.test(asWritten) || !forgivesTypos(text)) {
+            return asWritten;
+        }
         try {
-            return search.get();
+            return search.apply(true);
         } catch (RuntimeException e) {
             if (!tooManyClauses(e)) {
                 throw e;
@@ -228,7 +233,7 @@ public class SearchService implements TextSearch {
     static boolean tooManyClauses(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
-            if (t instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses || message.contains("maxClauseCount")
+            if (t instanceof IndexSearcher.TooManyClauses || message.contains("maxClauseCount")
                     || message.contains("too_many_clauses") || message.contains("too_many_nested_clauses")) {
                 return true;
             }
@@ -308,11 +313,7 @@ public class SearchService implements TextSearch {
         }
         indexer.awaitCurrent(config.maxWait());
         try (SearchSession session = engine.session()) {
-            return slots.run(() -> {
-                List<String> found = matches(session, text, criteria, false);
-                return found.isEmpty() && forgivesTypos(text) ? withTypos(() -> matches(session, text, criteria, true), found)
-                        : found;
-            });
+            return slots.run(() -> asWrittenThenWithTypos(text, typos -> matches(session, text, criteria, typos), List::isEmpty));
         }
     }
 

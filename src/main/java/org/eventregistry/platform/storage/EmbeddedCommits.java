@@ -94,18 +94,20 @@ public class EmbeddedCommits implements AgroalPoolInterceptor {
 
     private void write(MVStore store) {
         store.commit();
+        if (store.isClosed()) {
+            // A closed store's commit stores nothing and says nothing.
+            throw new IllegalStateException("The embedded database could not be written and is closed",
+                    store.getPanicException());
+        }
+        // Forced to the disk, not only handed to the operating system: one force for the group, as PostgreSQL flushes
+        // its write-ahead log once for the transactions committing together. Skipped when nothing was written since
+        // the last force (a group of readers); the compaction job's stores count as written.
         FileStore<?> file = store.getFileStore();
         long writes = file.getWriteCount();
         if (file != forcedFile || writes != forcedAt) {
-            // Forced to the disk, not only handed to the operating system: one force for the group, as PostgreSQL
-            // flushes its write-ahead log once for the transactions committing together.
             store.sync();
             forcedFile = file;
             forcedAt = writes;
-        }
-        if (store.isClosed()) {
-            throw new IllegalStateException("The embedded database could not be written and is closed",
-                    store.getPanicException());
         }
     }
 

@@ -23,6 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class EmbeddedCommitsTest {
 
+    private static final String CREATE = "create table record (id int primary key, title varchar(200))";
+    private static final String INSERT = "insert into record (id, title) values (1, 'Belgrade Security Conference')";
+
+    /** A test that expects no failure fails instead of halting its JVM, as the registry would. */
+    private static void neverStops() {
+        throw new AssertionError("the registry would have stopped");
+    }
+
+    /** The live database, with H2's own durable setting (each commit stored by H2 unless the registry took over). */
+    private static String live(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0";
+    }
+
     @Test
     void aCommitIsInTheFileOnceItsConnectionReturns(@TempDir Path dir) throws Exception {
         assertEquals(1, rowsLeftByACrash(dir, true));
@@ -35,11 +48,10 @@ class EmbeddedCommitsTest {
 
     @Test
     void withoutTheRegistryTakingOverH2StoresTheCommitItself(@TempDir Path dir) throws Exception {
-        String live = "jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0";
-        try (Connection c = DriverManager.getConnection(live, "sa", "");
+        try (Connection c = DriverManager.getConnection(live(dir), "sa", "");
              Statement s = c.createStatement()) {
-            s.execute("create table record (id int primary key, title varchar(200))");
-            s.executeUpdate("insert into record (id, title) values (1, 'Belgrade Security Conference')");
+            s.execute(CREATE);
+            s.executeUpdate(INSERT);
             Files.copy(dir.resolve("live.mv.db"), dir.resolve("crashed.mv.db"));
         }
         assertEquals(1, count(dir.resolve("crashed")));
@@ -49,12 +61,12 @@ class EmbeddedCommitsTest {
     void aStoreThatCannotBeWrittenStopsTheRegistry(@TempDir Path dir) throws Exception {
         AtomicInteger stops = new AtomicInteger();
         EmbeddedCommits commits = new EmbeddedCommits(stops::incrementAndGet);
-        Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0", "sa", "");
+        Connection c = DriverManager.getConnection(live(dir), "sa", "");
         try {
             commits.onConnectionCreate(c);
             try (Statement s = c.createStatement()) {
-                s.execute("create table record (id int primary key, title varchar(200))");
-                s.executeUpdate("insert into record (id, title) values (1, 'Belgrade Security Conference')");
+                s.execute(CREATE);
+                s.executeUpdate(INSERT);
             }
             // The file goes away under the store, as a failing disk would take it.
             EmbeddedCommits.fileStore(c).getFileStore().close();
@@ -73,10 +85,10 @@ class EmbeddedCommitsTest {
     void aStoreClosedByTheShutdownIsNoFailure(@TempDir Path dir) throws Exception {
         AtomicInteger stops = new AtomicInteger();
         EmbeddedCommits commits = new EmbeddedCommits(stops::incrementAndGet);
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0", "sa", "")) {
+        try (Connection c = DriverManager.getConnection(live(dir), "sa", "")) {
             commits.onConnectionCreate(c);
             try (Statement s = c.createStatement()) {
-                s.execute("create table record (id int primary key, title varchar(200))");
+                s.execute(CREATE);
             }
             MVStore store = EmbeddedCommits.fileStore(c);
             store.close();
@@ -91,22 +103,22 @@ class EmbeddedCommitsTest {
     void anInMemoryDatabaseHasNoFileToWrite() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:commits-test", "sa", "")) {
             assertNull(EmbeddedCommits.fileStore(c));
-            new EmbeddedCommits().onConnectionCreate(c);
-            new EmbeddedCommits().onConnectionReturn(c);
+            EmbeddedCommits commits = new EmbeddedCommits(EmbeddedCommitsTest::neverStops);
+            commits.onConnectionCreate(c);
+            commits.onConnectionReturn(c);
         }
     }
 
     private static long rowsLeftByACrash(Path dir, boolean returned) throws Exception {
-        String live = "jdbc:h2:file:" + dir.resolve("live") + ";WRITE_DELAY=0";
-        EmbeddedCommits commits = new EmbeddedCommits();
-        try (Connection c = DriverManager.getConnection(live, "sa", "")) {
+        EmbeddedCommits commits = new EmbeddedCommits(EmbeddedCommitsTest::neverStops);
+        try (Connection c = DriverManager.getConnection(live(dir), "sa", "")) {
             commits.onConnectionCreate(c);
             try (Statement s = c.createStatement()) {
-                s.execute("create table record (id int primary key, title varchar(200))");
+                s.execute(CREATE);
             }
             commits.onConnectionReturn(c);
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("insert into record (id, title) values (1, 'Belgrade Security Conference')");
+                s.executeUpdate(INSERT);
             }
             if (returned) {
                 commits.onConnectionReturn(c);
