@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,6 +102,22 @@ class DeliveryQueue {
             return ids;
         } catch (SQLException e) {
             throw new IllegalStateException("The webhook scan failed", e);
+        }
+    }
+
+    /**
+     * How far the slowest active subscription has turned the change log into deliveries (its cursor moves on once
+     * what it queued before is delivered or given up), or empty when no subscription is active.
+     */
+    OptionalLong slowestCursor() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select min(cursor_seq) from webhook where active = true");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            long cursor = rows.getLong(1);
+            return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(cursor);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The webhook cursors could not be read", e);
         }
     }
 

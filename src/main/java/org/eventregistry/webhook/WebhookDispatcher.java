@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eventregistry.change.ChangesCommitted;
+import org.eventregistry.change.FollowerLag;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -40,6 +41,7 @@ class WebhookDispatcher {
     private final DeliveryQueue queue;
     private final WebhookSender sender;
     private final WebhookConfig config;
+    private final FollowerLag lag;
     private final Set<String> serving = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scanQueued = new AtomicBoolean();
     /** Moves on with every commit and queued delivery, so a task can tell whether work came in after its last read. */
@@ -47,10 +49,11 @@ class WebhookDispatcher {
     private ScheduledExecutorService scheduler;
     private ThreadPoolExecutor workers;
 
-    WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookConfig config) {
+    WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookConfig config, FollowerLag lag) {
         this.queue = queue;
         this.sender = sender;
         this.config = config;
+        this.lag = lag;
     }
 
     void start(@Observes StartupEvent start) {
@@ -108,6 +111,9 @@ class WebhookDispatcher {
     private void scan() {
         scanQueued.set(false);
         try {
+            // The webhooks' place in the change log, for registry_follower_lag{follower="webhooks"}: the slowest
+            // active subscription's; with none active nothing is behind.
+            lag.report("webhooks", queue.slowestCursor().orElse(lag.head()));
             for (String id : queue.due()) {
                 if (serving.add(id)) {
                     try {

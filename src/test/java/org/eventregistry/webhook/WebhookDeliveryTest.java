@@ -128,6 +128,29 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void changesWaitingForADownReceiverShowAsTheWebhooksLagBehindTheLog() throws Exception {
+        String topic = uniqueTag();
+        try (Receiver receiver = Receiver.answering(r -> Receiver.Answer.status(503))) {
+            String webhookId = subscribe(fields(receiver.url(), List.of("event.created"), topic)).getString("id");
+            createEvent(topic);
+            eventually("the first delivery is retried", WITHIN, () -> !receiver.received().isEmpty());
+            createEvent(topic);
+            createEvent(topic);
+            eventually("the two changes behind the undelivered one count as the webhooks' lag", WITHIN,
+                    () -> webhooksLag() >= 2);
+            given().delete(WEBHOOKS + "/" + webhookId).then().statusCode(204);
+        }
+    }
+
+    /** registry_follower_lag{follower="webhooks"} at /q/metrics (-1 while it is not there). */
+    private static double webhooksLag() {
+        String series = "registry_follower_lag{follower=\"webhooks\"} ";
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series)).mapToDouble(line -> Double.parseDouble(line.substring(series.length())))
+                .findFirst().orElse(-1);
+    }
+
+    @Test
     void retriesAfterServerErrorsWithTheSameWebhookId() throws Exception {
         String topic = uniqueTag();
         List<Integer> answers = new ArrayList<>(List.of(500, 503));
