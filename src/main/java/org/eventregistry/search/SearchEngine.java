@@ -191,7 +191,9 @@ public class SearchEngine {
     /**
      * Merges a rebuilt embedded index into one segment: a rebuild leaves a dozen, and a search's facets join the
      * values of every segment (at 250,000 records, searches answer a fifth faster and suggestions a third faster on
-     * one). Writes to the index wait meanwhile (seconds). OpenSearch manages its own segments.
+     * one). Writes to the index wait meanwhile (seconds). The merge is committed at once: Lucene's merge alone leaves
+     * the last commit naming the old segments, so the disk would hold the index twice, and a restart would find it
+     * unmerged, until the next write. OpenSearch manages its own segments.
      */
     void compact() {
         if (shared()) {
@@ -200,6 +202,7 @@ public class SearchEngine {
         long started = System.nanoTime();
         try (SearchSession session = writingSession()) {
             session.workspace(SearchDocument.class).mergeSegments();
+            session.workspace(SearchDocument.class).flush();
             LOG.infof("Search index merged into one segment in %d ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             // The index is whole either way: merging only makes searches cheaper (a merge needs about the index's size free).

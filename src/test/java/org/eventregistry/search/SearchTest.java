@@ -1,8 +1,10 @@
 package org.eventregistry.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -24,6 +26,7 @@ import static org.eventregistry.RegistryApi.given;
 import static org.eventregistry.RegistryApi.minimalEvent;
 import static org.eventregistry.RegistryApi.uniqueTag;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -46,11 +49,11 @@ class SearchTest {
 
     private static final String SEARCH = "/api/v1/search";
 
-    @jakarta.inject.Inject
+    @Inject
     SearchEngine engine;
 
-    @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
+    @Inject
+    MeterRegistry metrics;
 
     static String speaker(String given, String family, String affiliation, String email) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -424,7 +427,6 @@ class SearchTest {
                 .body("items[0].snippet", nullValue());
     }
 
-    /** How many segments the embedded index's last commit has. */
     @Test
     void aBurstOfWritesIsIndexedInAFewBatches() throws InterruptedException {
         String tag = uniqueTag();
@@ -448,6 +450,7 @@ class SearchTest {
         return metrics.get("registry.search.batches").counter().count();
     }
 
+    /** How many segments the embedded index's last commit has. */
     private static int segments() {
         String folder = ConfigProvider.getConfig().getValue("registry.search.directory", String.class);
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(folder, SearchDocument.INDEX)))) {
@@ -455,6 +458,22 @@ class SearchTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aMergedEmbeddedIndexIsCommittedAtOnce() {
+        assumeTrue(ConfigProvider.getConfig().getOptionalValue("registry.search.engine", String.class).orElse("lucene")
+                .equalsIgnoreCase("lucene"), "OpenSearch manages its own segments");
+        String tag = uniqueTag();
+        // A search waits for the index, so each write is indexed and committed on its own: a segment each.
+        for (int i = 1; i <= 3; i++) {
+            createEvent(event("Segment " + i + " " + tag, tag, "PUBLISHED"));
+            assertEquals(i, ids(tag).size());
+        }
+        assertTrue(segments() > 1, "the writes left several segments");
+        engine.compact();
+        assertEquals(1, segments(), "the merge is in the index's last commit, not only in the writer's memory");
+        assertEquals(3, ids(tag).size());
     }
 
     @Test
