@@ -12,6 +12,9 @@
 #   BENCH_JFR=/tmp/w.jfr  record the 8-connection run with Java Flight Recorder (profile settings, or
 #                         BENCH_JFR_SETTINGS), then read it with `jfr summary` and
 #                         `jfr print --stack-depth 64 --events jdk.ExecutionSample`
+#   BENCH_HEAP=...        the memory settings (default: the README's recommendation, as in lib.sh; until the eighth
+#                         session this script ran the JVM's defaults, G1 and a quarter of the RAM: 690-836 writes/s
+#                         where the recommended settings gave 557-599, BENCHMARKS.md)
 #   BENCH_JAVA_OPTS=...   more JVM options
 #   BENCH_JAR=...         another build's quarkus-run.jar (to compare builds in alternating runs)
 set -euo pipefail
@@ -32,7 +35,8 @@ URL="http://127.0.0.1:$PORT"
 if [ -n "${REGISTRY_DB_URL:-}" ]; then
   export REGISTRY_DB_URL="${REGISTRY_DB_URL//\{data_dir\}/$DATA}"
 fi
-JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
+BENCH_HEAP="${BENCH_HEAP:--Xmx256m -Xms32m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Dquarkus.thread-pool.max-threads=16}"
+JAVA_OPTS="$BENCH_HEAP ${BENCH_JAVA_OPTS:-}"
 if [ -n "${BENCH_JFR:-}" ]; then
   # Flight Recorder on from launch (in memory only): starting it later, mid-run, re-instruments JDK
   # classes and deoptimises the hot write path, which cut the measured throughput by three quarters.
@@ -43,7 +47,7 @@ fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 REGISTRY_DATA_DIR="$DATA" REGISTRY_DEMO_DATA=false REGISTRY_RATE_LIMIT_ENABLED=false \
 REGISTRY_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
-  java $JAVA_OPTS -jar "$JAR" > "$DATA/registry.log" 2>&1 &
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java $JAVA_OPTS -jar "$JAR" > "$DATA/registry.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2> /dev/null; wait $PID 2> /dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
@@ -59,7 +63,7 @@ case "$database" in
   *) echo "not an H2 build ($database); rebuild: ./mvnw -B -ntp -DskipTests package" >&2; exit 2 ;;
 esac
 echo "registry on $URL, ${database#Database: }"
-echo "JDBC URL: ${REGISTRY_DB_URL:-the default (application.properties)}"
+echo "JDBC URL: ${REGISTRY_DB_URL:-the default (application.properties)}; JVM options: $JAVA_OPTS"
 
 run() { # run <connections> <duration> <label>
   local connections=$1 threads=$(( $1 < 2 ? 1 : 2 ))
