@@ -206,7 +206,7 @@ public class SearchEngine {
             LOG.infof("Search index merged into one segment in %d ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             // The index is whole either way: merging only makes searches cheaper (a merge needs about the index's size free).
-            LOG.warnf("The rebuilt search index could not be merged into one segment: %s", e.toString());
+            LOG.warnf("The rebuilt search index could not be merged into one segment, or the merge not committed: %s", e.toString());
         }
     }
 

@@ -465,15 +465,18 @@ class SearchTest {
         assumeTrue(ConfigProvider.getConfig().getOptionalValue("registry.search.engine", String.class).orElse("lucene")
                 .equalsIgnoreCase("lucene"), "OpenSearch manages its own segments");
         String tag = uniqueTag();
-        // A search waits for the index, so each write is indexed and committed on its own: a segment each.
-        for (int i = 1; i <= 3; i++) {
-            createEvent(event("Segment " + i + " " + tag, tag, "PUBLISHED"));
-            assertEquals(i, ids(tag).size());
+        // A search waits for the index, so each write is indexed and committed on its own: a segment each. Lucene
+        // merges small segments when a commit brings them to ten, so a write may leave one; the next leaves two.
+        int written = 0;
+        while (written < 3 || segments() < 2) {
+            written++;
+            createEvent(event("Segment " + written + " " + tag, tag, "PUBLISHED"));
+            assertEquals(written, ids(tag).size());
+            assertTrue(written <= 15, "the writes never left more than one segment");
         }
-        assertTrue(segments() > 1, "the writes left several segments");
         engine.compact();
         assertEquals(1, segments(), "the merge is in the index's last commit, not only in the writer's memory");
-        assertEquals(3, ids(tag).size());
+        assertEquals(written, ids(tag).size());
     }
 
     @Test
