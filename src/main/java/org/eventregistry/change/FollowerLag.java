@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * How far the change log has come and how far behind it each follower inside the registry is, as metrics:
  * {@code registry_changes_head} (the last sequence number), and per follower {@code registry_follower_position}
  * and {@code registry_follower_lag} (changes it has still to handle). A follower (search indexing, webhook
- * delivery) calls {@link #report} with the position it has handled each time it moves on.
+ * delivery) calls {@link #report} with the position it has handled each time it moves on, or, when its position is
+ * kept in the database, has it read with the head every few seconds ({@link #track}) rather than on its own hot path.
  *
  * <p>The head moves at once with this instance's writes and is read from the database every few seconds for the
  * writes of other instances, so a scrape never waits on the database.
@@ -33,6 +35,7 @@ public class FollowerLag {
 
     private final AtomicLong head = new AtomicLong();
     private final Map<String, AtomicLong> positions = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<OptionalLong>> tracked = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
     private final DataSource db;
 
@@ -47,6 +50,15 @@ public class FollowerLag {
     public void report(String follower, long position) {
         positions.computeIfAbsent(follower, this::register).set(position);
         head.accumulateAndGet(position, Math::max);
+    }
+
+    /**
+     * Reads the follower's position from {@code position} with every refresh of the head; an empty position means
+     * nothing is waiting for it (no lag).
+     */
+    public void track(String follower, Supplier<OptionalLong> position) {
+        positions.computeIfAbsent(follower, this::register);
+        tracked.put(follower, position);
     }
 
     /** The changes the follower has still to handle, or empty when it never reported. */
@@ -84,5 +96,12 @@ public class FollowerLag {
         } catch (SQLException e) {
             LOG.debugf("The change log head cannot be read now: %s", e.getMessage());
         }
+        tracked.forEach((follower, position) -> {
+            try {
+                report(follower, position.get().orElse(head.get()));
+            } catch (RuntimeException e) {
+                LOG.debugf("The position of follower %s cannot be read now: %s", follower, e.getMessage());
+            }
+        });
     }
 }

@@ -66,6 +66,9 @@ class WebhookDispatcher {
         workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), threads("webhook-worker"));
         long poll = Math.max(50, config.pollInterval().toMillis());
         scheduler.scheduleWithFixedDelay(this::scan, poll, poll, TimeUnit.MILLISECONDS);
+        // registry_follower_lag{follower="webhooks"}: the slowest active subscription's place in the change log, read
+        // with the head every few seconds (a scan runs after every write; it need not read it too).
+        lag.track("webhooks", queue::slowestCursor);
         wake();
     }
 
@@ -111,9 +114,6 @@ class WebhookDispatcher {
     private void scan() {
         scanQueued.set(false);
         try {
-            // The webhooks' place in the change log, for registry_follower_lag{follower="webhooks"}: the slowest
-            // active subscription's; with none active nothing is behind.
-            lag.report("webhooks", queue.slowestCursor().orElse(lag.head()));
             for (String id : queue.due()) {
                 if (serving.add(id)) {
                     try {
